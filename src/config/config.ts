@@ -1,0 +1,172 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * The whole configuration, validated at start. Values come from an optional JSON file
+ * (`CERROJO_CONFIG` or `--config`) and are overridden by environment variables.
+ * A bad value stops the start with a message naming the key.
+ */
+const Limits = Type.Object({
+  /** Consecutive failures of one credential before a block (PSD2 RTS art. 4(3)(b)). */
+  passwordAttempts: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+  pinAttempts: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+  codeAttempts: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+  signingCodeAttempts: Type.Integer({ minimum: 1, maximum: 10, default: 5 }),
+  /** One-time codes live at most 10 minutes (ASVS 2.7.2). */
+  codeTtlSeconds: Type.Integer({ minimum: 30, maximum: 600, default: 600 }),
+  signingCodeTtlSeconds: Type.Integer({ minimum: 30, maximum: 600, default: 300 }),
+  codeDigits: Type.Integer({ minimum: 6, maximum: 10, default: 6 }),
+  temporaryPasswordTtlSeconds: Type.Integer({ minimum: 60, maximum: 86_400, default: 3600 }),
+  passwordMinLength: Type.Integer({ minimum: 8, maximum: 64, default: 8 }),
+  passwordMaxLength: Type.Integer({ minimum: 8, maximum: 64, default: 64 }),
+  /** SMS sent per customer per hour, so nobody can flood a victim. */
+  smsPerCustomerPerHour: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
+});
+
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  host: Type.String({ default: '0.0.0.0' }),
+  /** Public base URL, used for links in messages and for webhook signature checks behind a proxy. */
+  publicBaseUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https?://' })),
+  databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  dataDir: Type.String({ minLength: 1, default: './data' }),
+  /** Dev mode: dev message sink, printed admin token, demo data on first start. */
+  dev: Type.Boolean({ default: false }),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  /** Server key for keyed hashes of codes, PINs and card numbers (hex, at least 32 bytes). */
+  secretKey: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F]{64,}$' })),
+  adminToken: Type.Optional(Type.String({ minLength: 24 })),
+  defaultLocale: Type.Union([Type.Literal('es'), Type.Literal('en')], { default: 'es' }),
+  timeZone: Type.String({ default: 'Europe/Madrid' }),
+  limits: Type.Object(Limits.properties, { default: {} }),
+  notify: Type.Object(
+    {
+      email: Type.Union([Type.Literal('smtp'), Type.Literal('dev')], { default: 'dev' }),
+      sms: Type.Union([Type.Literal('twilio'), Type.Literal('dev')], { default: 'dev' }),
+      smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+      emailFrom: Type.String({ default: 'Cerrojo <no-reply@cerrojo.local>' }),
+      twilioAccountSid: Type.Optional(Type.String({ minLength: 1 })),
+      twilioAuthToken: Type.Optional(Type.String({ minLength: 1 })),
+      twilioFrom: Type.Optional(Type.String({ minLength: 1 })),
+      /** Base URL of the Twilio REST API; a test points it at a local server. */
+      twilioApiBaseUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
+      workerIntervalMs: Type.Integer({ minimum: 50, maximum: 60_000, default: 500 }),
+      maxAttempts: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
+      backoffBaseMs: Type.Integer({ minimum: 10, maximum: 600_000, default: 2000 }),
+      leaseMs: Type.Integer({ minimum: 1000, maximum: 600_000, default: 60_000 }),
+      /** Run the delivery worker inside `serve`; disable to run workers separately. */
+      runWorker: Type.Boolean({ default: true }),
+    },
+    { default: {} },
+  ),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+export type LimitsConfig = Config['limits'];
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`Invalid configuration "${key}": ${message}`);
+  }
+}
+
+/** Environment variables and the configuration key each one sets. */
+const ENV_KEYS: Record<string, string> = {
+  PORT: 'port',
+  HOST: 'host',
+  PUBLIC_BASE_URL: 'publicBaseUrl',
+  DATABASE_URL: 'databaseUrl',
+  DATA_DIR: 'dataDir',
+  CERROJO_DEV: 'dev',
+  LOG_LEVEL: 'logLevel',
+  SECRET_KEY: 'secretKey',
+  ADMIN_TOKEN: 'adminToken',
+  DEFAULT_LOCALE: 'defaultLocale',
+  NOTIFY_EMAIL: 'notify.email',
+  NOTIFY_SMS: 'notify.sms',
+  SMTP_URL: 'notify.smtpUrl',
+  EMAIL_FROM: 'notify.emailFrom',
+  TWILIO_ACCOUNT_SID: 'notify.twilioAccountSid',
+  TWILIO_AUTH_TOKEN: 'notify.twilioAuthToken',
+  TWILIO_FROM: 'notify.twilioFrom',
+  TWILIO_API_BASE_URL: 'notify.twilioApiBaseUrl',
+  NOTIFY_RUN_WORKER: 'notify.runWorker',
+};
+
+type Json = Record<string, unknown>;
+
+function setPath(target: Json, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+    node = node[part] as Json;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function readFile(path: string): Json {
+  if (!existsSync(path)) throw new ConfigError('CERROJO_CONFIG', `file not found: ${path}`);
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error('the file must hold a JSON object');
+    }
+    return parsed as Json;
+  } catch (err) {
+    throw new ConfigError('CERROJO_CONFIG', `${path}: ${(err as Error).message}`);
+  }
+}
+
+/** Builds and validates the configuration from a file, the environment and explicit overrides. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Json = {},
+  file = env.CERROJO_CONFIG,
+): Config {
+  const raw: Json = file ? readFile(file) : {};
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') setPath(raw, key, value);
+  }
+  for (const [key, value] of Object.entries(overrides)) setPath(raw, key, value);
+
+  const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
+  const firstError = Value.Errors(ConfigSchema, withDefaults)[0];
+  if (firstError) {
+    const missing = firstError.keyword === 'required' ? (firstError.params as { requiredProperties?: string[] }).requiredProperties?.[0] : undefined;
+    const path = firstError.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const key = [path, missing].filter(Boolean).join('.') || '(root)';
+    const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0];
+    throw new ConfigError(envName ? `${key} (${envName})` : key, firstError.message);
+  }
+  const config = withDefaults as Config;
+  if (config.limits.passwordMaxLength < config.limits.passwordMinLength) {
+    throw new ConfigError('limits.passwordMaxLength', 'must not be below limits.passwordMinLength');
+  }
+  if (!config.dev) requireProductionKeys(config);
+  return config;
+}
+
+function requireProductionKeys(config: Config): void {
+  if (!config.secretKey) throw new ConfigError('secretKey (SECRET_KEY)', 'required outside dev mode');
+  if (!config.adminToken) throw new ConfigError('adminToken (ADMIN_TOKEN)', 'required outside dev mode');
+  if (config.notify.email === 'smtp' && !config.notify.smtpUrl) {
+    throw new ConfigError('notify.smtpUrl (SMTP_URL)', 'required when notify.email is "smtp"');
+  }
+  if (config.notify.sms === 'twilio') {
+    for (const k of ['twilioAccountSid', 'twilioAuthToken', 'twilioFrom'] as const) {
+      if (!config.notify[k]) throw new ConfigError(`notify.${k}`, 'required when notify.sms is "twilio"');
+    }
+  }
+  if (config.notify.email === 'dev' || config.notify.sms === 'dev') {
+    throw new ConfigError('notify', 'the dev message sink is only allowed in dev mode');
+  }
+}

@@ -1,0 +1,53 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { t, isLocale, type Locale } from '../i18n/catalogue.ts';
+import { AppError, isAppError } from '../platform/errors.ts';
+
+/** The locale a request asks for: `?lang=`, then Accept-Language, Spanish by default. */
+export function requestLocale(req: FastifyRequest): Locale {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (isLocale(q)) return q;
+  const accept = req.headers['accept-language'];
+  return typeof accept === 'string' && accept.toLowerCase().startsWith('en') ? 'en' : 'es';
+}
+
+/**
+ * Maps every error to a JSON answer `{ error, message, detail? }`. Validation errors become
+ * 400 with what was wrong; unknown errors become 500 with no detail (logged, never shown);
+ * a database that cannot be reached becomes 503.
+ */
+export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+  const locale = requestLocale(req);
+  if (isAppError(err)) {
+    if (err.status >= 500) req.log.error({ err }, 'request failed');
+    return reply.status(err.status).send({
+      error: err.code,
+      message: t(err.messageId, locale),
+      ...(err.expose ? { detail: err.message } : {}),
+      ...(err.expose && err.details !== undefined ? { details: err.details } : {}),
+    });
+  }
+  const fe = err as FastifyError;
+  if (fe.validation) {
+    return reply.status(400).send({ error: 'validation', message: t('error.validation', locale), detail: fe.message });
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return reply.status(fe.statusCode).send({ error: 'bad_request', message: t('error.validation', locale), detail: fe.message });
+  }
+  if (isDatabaseDown(err)) {
+    req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');
+    return reply.status(503).header('retry-after', '5').send({ error: 'unavailable', message: t('error.unavailable', locale) });
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.status(500).send({ error: 'internal', message: t('error.internal', locale) });
+}
+
+const DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
+
+function isDatabaseDown(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && DOWN_CODES.has(code)) return true;
+  const message = (err as Error).message ?? '';
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
+}
+
+export { AppError };

@@ -1,0 +1,10 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Services } from '../platform/services.ts';
+
+export type RouteModule = FastifyPluginAsync<{ services: Services }>;
+
+/**
+ * Every domain's HTTP routes, registered in this order by the app. A module adds its
+ * plugin here; the plugin receives the services and takes what it needs.
+ */
+export const routeModules: RouteModule[] = [];

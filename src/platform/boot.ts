@@ -1,0 +1,27 @@
+import type { Config } from '../config/config.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { createKeyedHasher } from './crypto.ts';
+import { migrate, openDatabase } from './db/database.ts';
+import { resolveSecrets } from './secrets.ts';
+import type { Services } from './services.ts';
+
+/** Opens the database, applies migrations and assembles the services. */
+export async function boot(config: Config, clock: Clock = systemClock): Promise<Services & { adminTokenGenerated: boolean }> {
+  const secrets = resolveSecrets(config);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    hasher: createKeyedHasher(secrets.secretKey),
+    adminToken: secrets.adminToken,
+    adminTokenGenerated: secrets.adminTokenGenerated,
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.ts';
+
+/**
+ * Every migration, in order. Names sort by their number; a migration, once released, is
+ * never edited: changes go in a new file.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,38 @@
+/**
+ * The closed set of errors the system answers with. Each has a stable code, an HTTP status,
+ * a catalogue message id for what a person reads, and whether its detail may be shown.
+ * Customer-facing words never come from exception text.
+ */
+export const ERRORS = {
+  validation: { status: 400, messageId: 'error.validation', expose: true },
+  unauthorized: { status: 401, messageId: 'error.unauthorized', expose: true },
+  forbidden: { status: 403, messageId: 'error.forbidden', expose: true },
+  not_found: { status: 404, messageId: 'error.not_found', expose: true },
+  conflict: { status: 409, messageId: 'error.conflict', expose: true },
+  gone: { status: 410, messageId: 'error.gone', expose: true },
+  too_many: { status: 429, messageId: 'error.too_many', expose: true },
+  unavailable: { status: 503, messageId: 'error.unavailable', expose: false },
+  internal: { status: 500, messageId: 'error.internal', expose: false },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly messageId: string;
+  readonly expose: boolean;
+  constructor(
+    readonly code: ErrorCode,
+    /** Detail for the client when `expose` is set; never a secret. */
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    const spec = ERRORS[code];
+    this.status = spec.status;
+    this.messageId = spec.messageId;
+    this.expose = spec.expose;
+  }
+}
+
+export const isAppError = (err: unknown): err is AppError => err instanceof AppError;

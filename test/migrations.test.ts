@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrate } from '../src/platform/db/database.ts';
+import { describeEachDatabase, freshDatabase, type TestDatabase } from './helpers/db.ts';
+
+describeEachDatabase('migrations', (backend) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+  });
+  afterAll(() => database.drop());
+
+  it('creates every table and records each migration once', async () => {
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables where table_schema = 'public' order by table_name`.execute(database.db);
+    const names = tables.rows.map((r) => r.table_name);
+    for (const t of ['customers', 'cards', 'one_time_codes', 'blocks', 'outbox', 'audit_log', 'kysely_migration']) {
+      expect(names).toContain(t);
+    }
+  });
+
+  it('is a no-op when applied again', async () => {
+    expect(await migrate(database.db)).toEqual([]);
+  });
+});
