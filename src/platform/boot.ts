@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { createKeyedHasher } from './crypto.ts';
 import { migrate, openDatabase } from './db/database.ts';
 import { resolveSecrets } from './secrets.ts';
+import { createSealer } from './sealing.ts';
 import type { Services } from './services.ts';
 
 /** Opens the database, applies migrations and assembles the services. */
@@ -21,6 +22,7 @@ export async function boot(config: Config, clock: Clock = systemClock): Promise<
     db: database.db,
     clock,
     hasher: createKeyedHasher(secrets.secretKey),
+    sealer: createSealer(secrets.secretKey),
     adminToken: secrets.adminToken,
     adminTokenGenerated: secrets.adminTokenGenerated,
   };

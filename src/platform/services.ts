@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.ts';
 import type { Clock } from './clock.ts';
 import type { KeyedHasher } from './crypto.ts';
+import type { Sealer } from './sealing.ts';
 import type { Database, Db } from './db/database.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface Services {
   db: Db;
   clock: Clock;
   hasher: KeyedHasher;
+  /** Encrypts text kept in the database until use (outgoing messages). */
+  sealer: Sealer;
   /** Bearer token of the admin (provisioning) API. */
   adminToken: string;
 }

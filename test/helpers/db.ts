@@ -4,6 +4,7 @@ import { describe } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createKeyedHasher } from '../../src/platform/crypto.ts';
+import { createSealer } from '../../src/platform/sealing.ts';
 import { migrate, openDatabase, type Database } from '../../src/platform/db/database.ts';
 import type { Services } from '../../src/platform/services.ts';
 
@@ -77,6 +78,7 @@ export function testServices(database: Database, overrides: Record<string, unkno
     db: database.db,
     clock,
     hasher: createKeyedHasher(TEST_SECRET_KEY),
+    sealer: createSealer(TEST_SECRET_KEY),
     adminToken: TEST_ADMIN_TOKEN,
   };
 }
