@@ -22,12 +22,17 @@ export interface AppOptions {
   logger?: boolean;
   /** Folder of the built web faces. */
   webDir?: string;
+  /** Where log lines go (tests capture them to check redaction); stdout by default. */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the HTTP edge: framework plugins, cross-cutting routes and every module's routes. */
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(services.config.logLevel),
+    logger:
+      options.logger === false
+        ? false
+        : { ...loggerOptions(services.config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },

@@ -1,0 +1,82 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { buildApp, type App } from './app.ts';
+
+describeEachDatabase('HTTP edge', (backend) => {
+  let database: TestDatabase;
+  let app: App;
+  const lines: string[] = [];
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    const services = testServices(database, { logLevel: 'info' });
+    app = await buildApp(services, { logStream: { write: (l) => void lines.push(l) } });
+    app.post(
+      '/test/echo',
+      { schema: { body: Type.Object({ n: Type.Integer({ minimum: 1 }) }) } },
+      async (req) => req.body,
+    );
+    app.get('/test/conflict', async () => {
+      throw new AppError('conflict', 'already done');
+    });
+    app.get('/test/crash', async () => {
+      throw new Error('secret internals: password=hunter2');
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('answers liveness and readiness', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', database: backend.name });
+  });
+
+  it('serves Prometheus metrics and the OpenAPI document', async () => {
+    await app.inject('/healthz');
+    const metrics = await app.inject('/metrics');
+    expect(metrics.headers['content-type']).toContain('text/plain');
+    expect(metrics.body).toContain('http_request_duration_seconds_bucket{');
+    expect(metrics.body).toContain('route="/healthz"');
+    const doc = (await app.inject('/docs/json')).json();
+    expect(doc.openapi).toBe('3.0.3');
+    expect(Object.keys(doc.paths)).toContain('/readyz');
+  });
+
+  it('answers bad input with a 400 and a message, in the asked language', async () => {
+    const es = await app.inject({ method: 'POST', url: '/test/echo', payload: { n: 0 } });
+    expect(es.statusCode).toBe(400);
+    expect(es.json()).toMatchObject({ error: 'validation', message: 'Los datos enviados no son válidos.' });
+    const en = await app.inject({ method: 'POST', url: '/test/echo?lang=en', payload: 'nope', headers: { 'content-type': 'application/json' } });
+    expect(en.statusCode).toBe(400);
+    expect(en.json().message).toBe('The data sent is not valid.');
+  });
+
+  it('maps domain errors to their status and hides unexpected ones', async () => {
+    const conflict = await app.inject('/test/conflict');
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.json()).toMatchObject({ error: 'conflict', detail: 'already done' });
+    const crash = await app.inject('/test/crash');
+    expect(crash.statusCode).toBe(500);
+    expect(crash.body).not.toContain('hunter2');
+  });
+
+  it('never logs authorization headers or cookies', async () => {
+    await app.inject({ url: '/healthz', headers: { authorization: 'Bearer top-secret-token', cookie: 'sid=secret-session' } });
+    const log = lines.join('');
+    expect(log).toContain('/healthz');
+    expect(log).not.toContain('top-secret-token');
+    expect(log).not.toContain('secret-session');
+  });
+
+  it('reports not ready when the database is gone', async () => {
+    await database.close();
+    const res = await app.inject('/readyz');
+    expect(res.statusCode).toBe(503);
+  });
+});
