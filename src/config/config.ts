@@ -58,6 +58,10 @@ export const ConfigSchema = Type.Object({
       maxAttempts: Type.Integer({ minimum: 1, maximum: 50, default: 8 }),
       backoffBaseMs: Type.Integer({ minimum: 10, maximum: 600_000, default: 2000 }),
       leaseMs: Type.Integer({ minimum: 1000, maximum: 600_000, default: 60_000 }),
+      /** Ceiling of the retry delay, so a long outage does not push messages out by days. */
+      backoffMaxMs: Type.Integer({ minimum: 10, maximum: 86_400_000, default: 900_000 }),
+      /** Messages one worker claims per round; also how many it sends at once. */
+      batchSize: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
       /** Run the delivery worker inside `serve`; disable to run workers separately. */
       runWorker: Type.Boolean({ default: true }),
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../platform/services.ts';
+import { devMessageRoutes } from '../notify/routes.ts';
 
 export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
@@ -7,4 +8,4 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
  * plugin here; the plugin receives the services and takes what it needs.
  */
-export const routeModules: RouteModule[] = [];
+export const routeModules: RouteModule[] = [devMessageRoutes];

@@ -1,4 +1,5 @@
 import { common } from './messages/common.ts';
+import { notify } from './messages/notify.ts';
 
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
@@ -12,7 +13,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common };
+const parts: Record<string, Record<string, Text>> = { common, notify };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};

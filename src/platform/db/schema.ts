@@ -152,7 +152,8 @@ export interface OutboxTable {
   template: string;
   locale: Locale;
   subject: string | null;
-  body: string;
+  /** Sealed (AES-GCM) until delivery; null once delivered or given up. */
+  body: string | null;
   customer_id: string | null;
   status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
   attempts: Generated<number>;

@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Tx } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors.ts';
+
+const HOUR_MS = 3_600_000;
+
+export interface SmsRateCheck {
+  /** E.164 phone the SMS goes to. */
+  recipient: string;
+  customerId?: string | null | undefined;
+  now: Date;
+  /** SMS allowed per customer and, separately, per phone in any rolling hour. */
+  perHour: number;
+}
+
+/**
+ * Refuses an SMS when its customer or its phone already received `perHour` SMS in the last
+ * hour, so nobody can flood a victim by repeating a request (SECURITY.md, failed attempts).
+ * Counting by phone too stops an attacker who cycles through customers that share a phone.
+ */
+export async function assertSmsAllowed(tx: Tx, check: SmsRateCheck): Promise<void> {
+  const keys = [`notify.sms.phone:${check.recipient}`];
+  if (check.customerId) keys.push(`notify.sms.customer:${check.customerId}`);
+  // Two concurrent requests must not both read "one left" and both send: a transaction lock
+  // per phone and per customer serialises them until commit. Sorted, so two transactions
+  // always take the locks in the same order and cannot deadlock each other.
+  for (const key of keys.sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+
+  const since = new Date(check.now.getTime() - HOUR_MS);
+  const customerId = check.customerId ?? null;
+  const counts = await tx
+    .selectFrom('outbox')
+    .select([
+      sql<number>`(count(*) filter (where recipient = ${check.recipient}))::int`.as('perPhone'),
+      sql<number>`(count(*) filter (where customer_id = ${customerId}))::int`.as('perCustomer'),
+    ])
+    .where('channel', '=', 'sms')
+    .where('created_at', '>', since)
+    .where((eb) => eb.or([eb('recipient', '=', check.recipient), eb('customer_id', '=', customerId)]))
+    .executeTakeFirstOrThrow();
+  if (counts.perPhone >= check.perHour || counts.perCustomer >= check.perHour) {
+    throw new AppError('too_many', 'too many SMS were sent to this customer or phone in the last hour; try again later');
+  }
+}
