@@ -1,10 +1,12 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
 /**
  * Masks as seed 001 shows them: `sb*****@ebcc.es` and `+34 - 6*****331`. The number of
- * asterisks is fixed so the mask does not reveal the length.
+ * asterisks is fixed so the mask does not reveal the length of what it hides.
  */
 const STARS = '*****';
 
-/** `sbarrios@ebcc.es` → `sb*****@ebcc.es`. */
+/** `sbarrios@ebcc.es` → `sb*****@ebcc.es`; a one- or two-character local part shows one. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf('@');
   if (at < 1) return STARS;
@@ -13,15 +15,18 @@ export function maskEmail(email: string): string {
   return `${shown}${STARS}${email.slice(at)}`;
 }
 
-/** `+34600123331` → `+34 - 6*****331` (E.164 input, Spanish country code). */
-export function maskPhone(e164: string, countryCode = '34'): string {
-  const digits = e164.replace(/\D/g, '');
-  const national = digits.startsWith(countryCode) ? digits.slice(countryCode.length) : digits;
-  if (national.length < 5) return `+${countryCode} - ${STARS}`;
-  return `+${countryCode} - ${national[0]}${STARS}${national.slice(-3)}`;
+/** `+34600123331` → `+34 - 6*****331`: country code, first national digit, last three digits. */
+export function maskPhone(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164, 'ES');
+  // An unparsable number still gets a mask that reveals nothing rather than an exception.
+  if (!parsed) return `+ - ${STARS}`;
+  const national = String(parsed.nationalNumber);
+  const country = `+${parsed.countryCallingCode}`;
+  if (national.length < 5) return `${country} - ${STARS}`;
+  return `${country} - ${national[0]}${STARS}${national.slice(-3)}`;
 }
 
-/** The last `n` digits of a phone number, as in "tu móvil acabado en 032". */
+/** The last `n` digits of a phone number, as in "su teléfono móvil acabado en 032". */
 export function phoneEnding(phone: string, n = 3): string {
   return phone.replace(/\D/g, '').slice(-n);
 }

@@ -1,0 +1,91 @@
+import { appendAudit } from '../audit/audit.ts';
+import type { KeyedHasher } from '../platform/crypto.ts';
+import type { Executor, Tx } from '../platform/db/database.ts';
+import type { Card } from '../platform/db/schema.ts';
+import type { LiftChannel } from './blocks.ts';
+import { createBlock, liftBlocks } from './blocks-store.ts';
+import { panHash, type PinVerifier } from './pin-verifier.ts';
+import { inTransaction, isUuid, type LimitsDeps } from './store-support.ts';
+
+export type PinCheck = 'ok' | 'wrong' | 'blocked';
+
+export interface PinDeps extends LimitsDeps {
+  pinVerifier: PinVerifier;
+}
+
+export interface PinAttempt {
+  customerId: string;
+  last4: string;
+  pin: string;
+  /** Restricts the check to one card (the web form knows the whole number); else any card with those last four. */
+  cardId?: string;
+  /** Who is asking, for the audit log: `ivr`, `web` ... */
+  by?: string;
+}
+
+// Stands in for a card that does not exist, so an unknown card costs the verifier's time too.
+const DUMMY_PAN_HASH = 'cerrojo-no-such-card';
+const DUMMY_PIN_REF = 'cerrojo-no-such-pin-ref';
+
+/**
+ * Checks a card PIN like an ATM would: failures count per card, and at `limits.pinAttempts`
+ * the card's PIN is blocked (with a `card_pin` block the customer can lift by self-service once
+ * they prove themselves otherwise). Success resets the count. With several cards ending in the
+ * same four digits, a PIN matching any unblocked one is accepted and a wrong PIN counts against each.
+ */
+export function checkCardPin(ex: Executor, deps: PinDeps, attempt: PinAttempt): Promise<PinCheck> {
+  return inTransaction(ex, async (tx) => {
+    let query = tx.selectFrom('cards').selectAll().where('customer_id', '=', attempt.customerId).where('last4', '=', attempt.last4);
+    if (attempt.cardId !== undefined) query = query.where('id', '=', isUuid(attempt.cardId) ? attempt.cardId : '00000000-0000-0000-0000-000000000000');
+    const cards = await query.orderBy('id').forUpdate().execute();
+    const open = cards.filter((c) => c.pin_blocked_at === null);
+    if (open.length === 0) {
+      await deps.pinVerifier.verify(DUMMY_PAN_HASH, attempt.pin, DUMMY_PIN_REF);
+      return cards.length === 0 ? 'wrong' : 'blocked';
+    }
+    // Every candidate is verified, matched or not, so timing does not tell which card matched.
+    const results = await Promise.all(open.map((c) => deps.pinVerifier.verify(c.pan_hash, attempt.pin, c.pin_ref)));
+    const matched = open.find((_, i) => results[i]);
+    const by = attempt.by ?? 'system';
+    if (matched) {
+      await tx.updateTable('cards').set({ failed_pin_attempts: 0 }).where('id', '=', matched.id).execute();
+      await appendAudit(tx, { at: deps.clock.now(), actor: by, action: 'card.pin_verified', customerId: attempt.customerId, subject: `card:${matched.id}`, details: { last4: matched.last4 } });
+      return 'ok';
+    }
+    let stillOpen = 0;
+    for (const card of open) if (!(await countFailure(tx, deps, card, by))) stillOpen++;
+    return stillOpen > 0 ? 'wrong' : 'blocked';
+  });
+}
+
+/** Counts one wrong PIN against a card; returns whether that blocked it. */
+async function countFailure(tx: Tx, deps: LimitsDeps, card: Card, by: string): Promise<boolean> {
+  const at = deps.clock.now();
+  const failures = card.failed_pin_attempts + 1;
+  const blocked = failures >= deps.config.limits.pinAttempts;
+  await tx.updateTable('cards').set({ failed_pin_attempts: failures, pin_blocked_at: blocked ? at : null }).where('id', '=', card.id).execute();
+  await appendAudit(tx, { at, actor: by, action: 'card.pin_failed', customerId: card.customer_id, subject: `card:${card.id}`, details: { last4: card.last4, failures, blocked } });
+  if (blocked) {
+    await createBlock(tx, deps, { customerId: card.customer_id, target: 'card_pin', subjectId: card.id, origin: 'failed_attempts', reason: 'PIN attempts exhausted', by });
+  }
+  return blocked;
+}
+
+/** The card with this number (as printed), found by the keyed hash of the number; undefined when none. */
+export function findCardByPan(ex: Executor, hasher: KeyedHasher, pan: string): Promise<Card | undefined> {
+  return ex.selectFrom('cards').selectAll().where('pan_hash', '=', panHash(hasher, pan)).executeTakeFirst();
+}
+
+/**
+ * Clears a card's PIN block and failure count, lifting its `card_pin` block where the channel
+ * may (the lift policy); returns whether the PIN is usable again.
+ */
+export function unblockCardPin(ex: Executor, deps: LimitsDeps, input: { customerId: string; cardId: string; channel: LiftChannel; by: string }): Promise<boolean> {
+  return inTransaction(ex, async (tx) => {
+    const { kept } = await liftBlocks(tx, deps, { customerId: input.customerId, target: 'card_pin', subjectId: input.cardId, channel: input.channel, by: input.by });
+    if (kept.length > 0) return false;
+    const row = await tx.updateTable('cards').set({ failed_pin_attempts: 0, pin_blocked_at: null }).where('id', '=', input.cardId).where('customer_id', '=', input.customerId).returning('id').executeTakeFirst();
+    if (row) await appendAudit(tx, { at: deps.clock.now(), actor: input.by, action: 'card.pin_unblocked', customerId: input.customerId, subject: `card:${input.cardId}`, details: { channel: input.channel } });
+    return row !== undefined;
+  });
+}

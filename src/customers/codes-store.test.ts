@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
+import { issueCode, verifyCode } from './codes-store.ts';
+import { insertCustomer } from './test-fixtures.ts';
+
+/** A code of the same length that is certainly not `code`. */
+const wrong = (code: string) => code.slice(0, -1) + String((Number(code.slice(-1)) + 1) % 10);
+
+describeEachDatabase('one-time codes store', (backend) => {
+  let database: TestDatabase;
+  let deps: ReturnType<typeof testServices>;
+  let customerId: string;
+  beforeAll(async () => {
+    database = await freshDatabase(backend);
+    deps = testServices(database);
+    customerId = (await insertCustomer(database.db)).id;
+  });
+  afterAll(() => database.drop());
+
+  const subject = () => `operation:${crypto.randomUUID()}`;
+
+  it('issues digits from the configuration, stores only a hash, and accepts the code once', async () => {
+    const s = subject();
+    const issued = await issueCode(database.db, deps, { purpose: 'signing', subject: s, customerId });
+    expect(issued.code).toMatch(new RegExp(`^\\d{${deps.config.limits.codeDigits}}$`));
+    const row = await database.db.selectFrom('one_time_codes').selectAll().where('id', '=', issued.id).executeTakeFirstOrThrow();
+    expect(row.code_hash).not.toContain(issued.code);
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: issued.code })).toBe('ok');
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: issued.code })).toBe('not_found');
+    const audits = await database.db.selectFrom('audit_log').select(['action', 'details']).where('subject', '=', s).orderBy('id').execute();
+    expect(audits.map((a) => a.action)).toEqual(['code.issued', 'code.consumed']);
+    expect(JSON.stringify(audits)).not.toContain(issued.code);
+  });
+
+  it('expires after its lifetime, capped at ten minutes', async () => {
+    const s = subject();
+    const issued = await issueCode(database.db, deps, { purpose: 'recovery', subject: s, ttlSeconds: 3600 });
+    expect(issued.expiresAt.getTime() - deps.clock.now().getTime()).toBe(600_000);
+    deps.clock.advance(600_000);
+    expect(await verifyCode(database.db, deps, { purpose: 'recovery', subject: s, code: issued.code })).toBe('expired');
+  });
+
+  it('counts every attempt and is exhausted at the limit, even for the right code afterwards', async () => {
+    const s = subject();
+    const { code } = await issueCode(database.db, deps, { purpose: 'unlock', subject: s, customerId });
+    const limit = deps.config.limits.codeAttempts;
+    const results = [];
+    for (let i = 0; i < limit; i++) results.push(await verifyCode(database.db, deps, { purpose: 'unlock', subject: s, code: wrong(code) }));
+    expect(results).toEqual([...Array<string>(limit - 1).fill('invalid'), 'exhausted']);
+    expect(await verifyCode(database.db, deps, { purpose: 'unlock', subject: s, code })).toBe('exhausted');
+  });
+
+  it('keeps the failed count across a resend and retires the earlier code', async () => {
+    const s = subject();
+    const first = await issueCode(database.db, deps, { purpose: 'signing', subject: s, maxAttempts: 3 });
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: wrong(first.code) })).toBe('invalid');
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: wrong(first.code) })).toBe('invalid');
+    const second = await issueCode(database.db, deps, { purpose: 'signing', subject: s, maxAttempts: 3 });
+    if (second.code !== first.code) {
+      expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: first.code })).toBe('exhausted');
+    } else {
+      expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: wrong(second.code) })).toBe('exhausted');
+    }
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: second.code })).toBe('exhausted');
+  });
+
+  it('rejects the digits of one subject for another subject and another purpose', async () => {
+    const a = subject();
+    const b = subject();
+    const issued = await issueCode(database.db, deps, { purpose: 'signing', subject: a });
+    await issueCode(database.db, deps, { purpose: 'signing', subject: b });
+    await issueCode(database.db, deps, { purpose: 'unlock', subject: a });
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: b, code: issued.code })).toBe('invalid');
+    expect(await verifyCode(database.db, deps, { purpose: 'unlock', subject: a, code: issued.code })).toBe('invalid');
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: subject(), code: issued.code })).toBe('not_found');
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: a, code: issued.code })).toBe('ok');
+  });
+
+  it('gives exactly one ok to concurrent correct submissions', async () => {
+    for (let round = 0; round < 5; round++) {
+      const s = subject();
+      const { code } = await issueCode(database.db, deps, { purpose: 'signing', subject: s });
+      const results = await Promise.all([1, 2, 3].map(() => verifyCode(database.db, deps, { purpose: 'signing', subject: s, code })));
+      expect(results.filter((r) => r === 'ok')).toHaveLength(1);
+      expect(results.filter((r) => r !== 'ok')).toEqual(['not_found', 'not_found']);
+    }
+  });
+
+  it('refuses a lifetime that is not a positive number of seconds', async () => {
+    await expect(issueCode(database.db, deps, { purpose: 'signing', subject: subject(), ttlSeconds: -5 })).rejects.toMatchObject({ code: 'validation' });
+  });
+});

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { appendAudit } from '../audit/audit.ts';
+import { randomDigits } from '../platform/crypto.ts';
+import type { Executor, Tx } from '../platform/db/database.ts';
+import { checkCodeKey, codeHash, codeMatches, codeMaxAttempts, codeTtlSeconds, deadCodeStatus, type CodeCheck } from './codes.ts';
+import { inTransaction, type HashingDeps } from './store-support.ts';
+
+export interface CodeRequest {
+  /** What the code authorises: `recovery`, `signing`, `unlock` ... */
+  purpose: string;
+  /** Exactly what it is bound to: `operation:<id>`, `recovery:<flow id>` ... */
+  subject: string;
+  customerId?: string | null;
+  ttlSeconds?: number;
+  maxAttempts?: number;
+}
+
+export interface IssuedCode {
+  id: string;
+  /** The digits to send; never stored, never logged, never recoverable afterwards. */
+  code: string;
+  expiresAt: Date;
+}
+
+/** Serialises issue and check of the codes of one purpose and subject (PGlite has advisory locks too). */
+async function lockKey(tx: Tx, purpose: string, subject: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`otp:${purpose}:${subject}`}))`.execute(tx);
+}
+
+/**
+ * Issues a one-time code and keeps only its keyed hash. Earlier live codes for the same purpose
+ * and subject stop working, but their failed attempts carry over: asking for a new SMS does not
+ * buy new guesses (NIST SP 800-63B 3.1.3.2).
+ */
+export async function issueCode(ex: Executor, deps: HashingDeps, req: CodeRequest): Promise<IssuedCode> {
+  checkCodeKey(req.purpose, req.subject);
+  const ttl = codeTtlSeconds(deps.config.limits, req.ttlSeconds);
+  const maxAttempts = codeMaxAttempts(deps.config.limits, req.maxAttempts);
+  return inTransaction(ex, async (tx) => {
+    await lockKey(tx, req.purpose, req.subject);
+    const now = deps.clock.now();
+    const replaced = await tx
+      .updateTable('one_time_codes')
+      .set({ expires_at: now })
+      .where('purpose', '=', req.purpose)
+      .where('subject', '=', req.subject)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('attempts')
+      .execute();
+    const carried = Math.max(0, ...replaced.map((r) => r.attempts));
+    const id = randomUUID();
+    const code = randomDigits(deps.config.limits.codeDigits);
+    const expiresAt = new Date(now.getTime() + ttl * 1000);
+    await tx
+      .insertInto('one_time_codes')
+      .values({ id, purpose: req.purpose, subject: req.subject, customer_id: req.customerId ?? null, code_hash: codeHash(deps.hasher, req.purpose, req.subject, code), expires_at: expiresAt, attempts: carried, max_attempts: maxAttempts, created_at: now })
+      .execute();
+    await appendAudit(tx, {
+      at: now,
+      actor: 'system',
+      action: 'code.issued',
+      customerId: req.customerId ?? null,
+      subject: req.subject,
+      details: { codeId: id, purpose: req.purpose, expiresAt: expiresAt.toISOString(), carriedAttempts: carried, replaced: replaced.length },
+    });
+    return { id, code, expiresAt };
+  });
+}
+
+export interface CodeSubmission {
+  purpose: string;
+  subject: string;
+  code: string;
+}
+
+/**
+ * Checks a submitted code. The attempt is counted before the comparison, in the same statement
+ * that finds the live code; a match consumes it with a conditional update, so of two
+ * concurrent correct submissions exactly one gets 'ok'.
+ */
+export async function verifyCode(ex: Executor, deps: HashingDeps, sub: CodeSubmission): Promise<CodeCheck> {
+  checkCodeKey(sub.purpose, sub.subject);
+  return inTransaction(ex, async (tx) => {
+    const now = deps.clock.now();
+    // Only the newest code of the purpose and subject counts: a resend retired the others (and
+    // set their expiry to the resend time, which orders them first when the clock did not move).
+    const latest = tx.selectFrom('one_time_codes').select('id').where('purpose', '=', sub.purpose).where('subject', '=', sub.subject).orderBy('created_at', 'desc').orderBy('expires_at', 'desc').orderBy('id', 'desc').limit(1);
+    const tried = await tx
+      .updateTable('one_time_codes')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+      .where('id', '=', latest)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', now)
+      .where((eb) => eb('attempts', '<', eb.ref('max_attempts')))
+      .returning(['id', 'code_hash', 'attempts', 'max_attempts', 'customer_id'])
+      .executeTakeFirst();
+    if (!tried) {
+      const row = await tx.selectFrom('one_time_codes').select(['consumed_at', 'expires_at', 'attempts', 'max_attempts']).where('id', '=', latest).executeTakeFirst();
+      return deadCodeStatus(row, now);
+    }
+    const audit = { at: now, actor: 'system', customerId: tried.customer_id, subject: sub.subject };
+    if (!codeMatches(deps.hasher, sub.purpose, sub.subject, sub.code, tried.code_hash)) {
+      const exhausted = tried.attempts >= tried.max_attempts;
+      await appendAudit(tx, { ...audit, action: 'code.failed', details: { codeId: tried.id, purpose: sub.purpose, attempts: tried.attempts, exhausted } });
+      return exhausted ? 'exhausted' : 'invalid';
+    }
+    const consumed = await tx.updateTable('one_time_codes').set({ consumed_at: now }).where('id', '=', tried.id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
+    if (!consumed) return 'not_found';
+    await appendAudit(tx, { ...audit, action: 'code.consumed', details: { codeId: tried.id, purpose: sub.purpose, attempts: tried.attempts } });
+    return 'ok';
+  });
+}
