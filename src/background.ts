@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from './platform/services.ts';
 import { startNotificationWorker } from './notify/worker.ts';
+import { loadDemoDataOnFirstStart } from './demo/background.ts';
 
 export interface BackgroundWork {
   stop(): Promise<void>;
@@ -13,7 +14,7 @@ export type BackgroundTask = (services: Services, log: FastifyBaseLogger) => Pro
  * What runs beside the HTTP server. Modules add their task here (the notification worker,
  * the demo-data loader in dev mode ...). Tasks start in order and stop in reverse order.
  */
-export const backgroundTasks: BackgroundTask[] = [startNotificationWorker];
+export const backgroundTasks: BackgroundTask[] = [loadDemoDataOnFirstStart, startNotificationWorker];
 
 export async function startBackgroundWork(services: Services, log: FastifyBaseLogger): Promise<BackgroundWork> {
   const started: BackgroundWork[] = [];

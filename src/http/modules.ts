@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Services } from '../platform/services.ts';
 import { devMessageRoutes } from '../notify/routes.ts';
+import { provisioningRoutes } from '../provisioning/routes.ts';
 
 export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
@@ -8,4 +9,4 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
  * plugin here; the plugin receives the services and takes what it needs.
  */
-export const routeModules: RouteModule[] = [devMessageRoutes];
+export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes];

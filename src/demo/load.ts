@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/audit.ts';
+import { createBlock } from '../customers/blocks-store.ts';
+import { holdOperation } from '../customers/operations-store.ts';
+import type { Db, Tx } from '../platform/db/database.ts';
+import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
+import { importRecords } from '../provisioning/import.ts';
+import type { ImportSummary } from '../provisioning/schema.ts';
+import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, demoData } from './demo-data.ts';
+
+export interface DemoLoadResult {
+  summary: ImportSummary;
+  /** State the provisioning format does not carry (a held operation, a CAE block) added this time. */
+  extrasCreated: number;
+}
+
+/**
+ * Loads the demo bank: the provisioning import, then the held operation and the contact-centre
+ * block that only other flows create. Idempotent: a second load changes nothing and writes no
+ * audit row, and what a demo user has since released or lifted is not put back.
+ */
+export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<DemoLoadResult> {
+  const summary = await importRecords(db, deps, demoData(deps.clock.now()));
+  let extrasCreated = 0;
+  await db.transaction().execute(async (tx) => {
+    if (await addHeldOperation(tx, deps)) extrasCreated++;
+    if (await addContactCentreBlock(tx, deps)) extrasCreated++;
+  });
+  return { summary, extrasCreated };
+}
+
+const customerId = async (tx: Tx, externalId: string) =>
+  (await tx.selectFrom('customers').select('id').where('external_id', '=', externalId).executeTakeFirst())?.id;
+
+/**
+ * The held transfer, with the fixed reference docs/demo.md gives (the operations store draws a
+ * random one), then held through the store so it carries the same `operation` block as any other.
+ */
+async function addHeldOperation(tx: Tx, deps: ProvisioningDeps): Promise<boolean> {
+  const op = DEMO_HELD_OPERATION;
+  const owner = await customerId(tx, op.customerExternalId);
+  const exists = await tx.selectFrom('operations').select('id').where('reference', '=', op.reference).executeTakeFirst();
+  if (!owner || exists) return false;
+  const id = randomUUID();
+  const at = new Date(deps.clock.now().getTime() - 20 * 60_000);
+  await tx
+    .insertInto('operations')
+    .values({
+      id,
+      reference: op.reference,
+      customer_id: owner,
+      kind: 'transfer',
+      description: op.description,
+      details: JSON.stringify({ iban: op.iban, concept: op.concept }),
+      amount_cents: op.amountCents,
+      currency: op.currency,
+      beneficiary: op.beneficiary,
+      status: 'pending_signature',
+      held_reason: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await appendAudit(tx, { at, actor: deps.actor, action: 'operation.created', customerId: owner, subject: `operation:${id}`, details: { reference: op.reference, kind: 'transfer', status: 'pending_signature' } });
+  await holdOperation(tx, deps, { operationId: id, reason: op.heldReason, by: deps.actor });
+  return true;
+}
+
+async function addContactCentreBlock(tx: Tx, deps: ProvisioningDeps): Promise<boolean> {
+  const owner = await customerId(tx, DEMO_CAE_BLOCK.customerExternalId);
+  if (!owner) return false;
+  // Any CAE block, lifted or not: a demo user who lifted it at a branch keeps it lifted.
+  const any = await tx.selectFrom('blocks').select('id').where('customer_id', '=', owner).where('origin', '=', 'contact_centre').executeTakeFirst();
+  if (any) return false;
+  await createBlock(tx, deps, { customerId: owner, target: 'access', origin: 'contact_centre', reason: DEMO_CAE_BLOCK.reason, by: deps.actor });
+  return true;
+}

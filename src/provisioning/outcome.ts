@@ -1,0 +1,2 @@
+/** What applying one record did. */
+export type Outcome = 'created' | 'updated' | 'unchanged';
