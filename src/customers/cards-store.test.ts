@@ -5,7 +5,6 @@ import { checkCardPin, findCardByPan, unblockCardPin } from './cards-store.ts';
 import { keyedHashPinVerifier, type PinVerifier } from './pin-verifier.ts';
 import { insertCard, insertCustomer, randomPan } from './test-fixtures.ts';
 
-
 describeEachDatabase('cards and PIN store', (backend) => {
   let database: TestDatabase;
   let deps: ReturnType<typeof testServices> & { pinVerifier: PinVerifier };

@@ -68,8 +68,12 @@ describeEachDatabase('one-time codes store', (backend) => {
     const a = subject();
     const b = subject();
     const issued = await issueCode(database.db, deps, { purpose: 'signing', subject: a });
-    await issueCode(database.db, deps, { purpose: 'signing', subject: b });
-    await issueCode(database.db, deps, { purpose: 'unlock', subject: a });
+    // The other codes must differ from `issued` (one chance in a million they do not): reissue until so.
+    const issueOther = async (purpose: string, s: string) => {
+      while ((await issueCode(database.db, deps, { purpose, subject: s })).code === issued.code);
+    };
+    await issueOther('signing', b);
+    await issueOther('unlock', a);
     expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: b, code: issued.code })).toBe('invalid');
     expect(await verifyCode(database.db, deps, { purpose: 'unlock', subject: a, code: issued.code })).toBe('invalid');
     expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: subject(), code: issued.code })).toBe('not_found');

@@ -70,7 +70,8 @@ export function dniFromKeypad(digits: string): string | null {
 
 /**
  * A NIE typed on a phone keypad: X, Y, Z keyed as 0, 1, 2 (the official mapping used for the
- * check letter), then the 7 digits; the letter is computed as for a DNI.
+ * check letter), then the 7 digits. The keypad cannot type the final letter either, so we
+ * compute it as for a DNI: the caller keys 8 digits and a mistyped one matches no customer.
  */
 export function nieFromKeypad(digits: string): string | null {
   const m = /^([012])(\d{7})$/.exec(digits);

@@ -24,6 +24,18 @@ describeEachDatabase('operations store', (backend) => {
     expect(ops[0]).toMatchObject({ amount_cents: 125_000, currency: 'EUR', status: 'pending_signature', details: { iban: 'ES91 2100 0418 4502 0005 1332' } });
   });
 
+  it('draws another reference when one is taken, and gives up after a few collisions', async () => {
+    const c = await insertCustomer(database.db);
+    const first = await createOperation(database.db, deps, transfer(c.id));
+    const drawn = [first.reference, first.reference, '98765432'];
+    const second = await createOperation(database.db, { ...deps, newReference: () => drawn.shift()! }, transfer(c.id));
+    expect(second.reference).toBe('98765432');
+    expect(drawn).toEqual([]);
+    await expect(createOperation(database.db, { ...deps, newReference: () => first.reference }, transfer(c.id))).rejects.toMatchObject({ code: 'unavailable' });
+    const mine = await database.db.selectFrom('operations').select('reference').where('customer_id', '=', c.id).execute();
+    expect(mine).toHaveLength(2);
+  });
+
   it('finds an operation by reference only for its own customer', async () => {
     const c = await insertCustomer(database.db);
     const other = await insertCustomer(database.db);

@@ -25,8 +25,14 @@ export interface NewOperation {
 // A collision among 90 million references is rare; a handful of retries makes it vanish.
 const REFERENCE_TRIES = 8;
 
+export interface OperationDeps extends ClockDeps {
+  /** Where references come from; the CSPRNG unless a test forces a collision. */
+  newReference?: () => string;
+}
+
 /** Creates an operation with a fresh unique reference; a held one also gets its `operation` block. */
-export async function createOperation(ex: Executor, deps: ClockDeps, input: NewOperation): Promise<Operation> {
+export async function createOperation(ex: Executor, deps: OperationDeps, input: NewOperation): Promise<Operation> {
+  const nextReference = deps.newReference ?? newOperationReference;
   checkMoney(input);
   if (input.status === 'held' && !input.heldReason) throw new AppError('validation', 'a held operation needs the reason it is held');
   return inTransaction(ex, async (tx) => {
@@ -37,7 +43,7 @@ export async function createOperation(ex: Executor, deps: ClockDeps, input: NewO
         .insertInto('operations')
         .values({
           id,
-          reference: newOperationReference(),
+          reference: nextReference(),
           customer_id: input.customerId,
           kind: input.kind,
           description: input.description,

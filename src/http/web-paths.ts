@@ -1,5 +1,13 @@
 /**
  * Paths served by the single-page web app (web/). The server answers each with index.html and
- * the app's router shows the matching page. Add a face here and in web/src/routes.tsx.
+ * the app's router shows the matching page. The router's page table is typed
+ * `Record<WebPath, ...>`, so a path added here without a page (or the reverse) fails `tsc`.
  */
-export const WEB_PATHS: readonly string[] = ['/', '/dev/messages', '/recovery', '/banking', '/phone', '/console'];
+export const WEB_PATHS = ['/', '/dev/messages', '/recovery', '/banking', '/phone', '/console'] as const;
+
+export type WebPath = (typeof WEB_PATHS)[number];
+
+/** True when `path` is one the web app answers. */
+export function isWebPath(path: string): path is WebPath {
+  return (WEB_PATHS as readonly string[]).includes(path);
+}

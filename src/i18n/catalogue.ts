@@ -1,5 +1,6 @@
 import { common } from './messages/common.ts';
 import { notify } from './messages/notify.ts';
+import { web } from './messages/web.ts';
 
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
@@ -13,7 +14,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify };
+const parts: Record<string, Record<string, Text>> = { common, notify, web };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};

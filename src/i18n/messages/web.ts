@@ -1,0 +1,265 @@
+import type { Text } from '../catalogue.ts';
+
+/**
+ * Texts of the web shell (web/): layout, start page, sent-messages page and the pages of the
+ * faces still to come. `{name}` placeholders that hold a link or code are filled by the page
+ * with an element, not a string.
+ */
+export const web: Record<string, Text> = {
+  // Layout
+  'web.skip': { es: 'Saltar al contenido principal', en: 'Skip to main content' },
+  'web.brand.home': { es: 'Cerrojo, página de inicio', en: 'Cerrojo, start page' },
+  'web.nav.label': { es: 'Secciones', en: 'Sections' },
+  'web.nav.home': { es: 'Inicio', en: 'Home' },
+  'web.lang.label': { es: 'Idioma', en: 'Language' },
+  'web.lang.es': { es: 'Español', en: 'Español' },
+  'web.lang.en': { es: 'English', en: 'English' },
+  'web.footer.license': {
+    es: 'Cerrojo es software libre con licencia Apache-2.0.',
+    en: 'Cerrojo is free software under the Apache-2.0 licence.',
+  },
+  'web.footer.fictitious': {
+    es: 'Los datos de demostración son ficticios.',
+    en: 'The demo data is fictitious.',
+  },
+  'web.footer.links': { es: 'Enlaces para operadores', en: 'Links for operators' },
+
+  // Status of a face
+  'web.status.available': { es: 'Disponible', en: 'Available' },
+  'web.status.upcoming': { es: 'Próximamente', en: 'Coming soon' },
+  'web.status.dev': { es: 'Solo en modo desarrollo', en: 'Dev mode only' },
+
+  // The faces
+  'web.face.recovery.name': { es: 'Recuperación de claves', en: 'Credential recovery' },
+  'web.face.recovery.summary': {
+    es: 'Quien ha perdido o bloqueado sus claves las recupera en la web con su documento, una tarjeta con su PIN y un código por SMS.',
+    en: 'Customers who lost or blocked their credentials recover them on the web with their document, a card and its PIN, and a code by SMS.',
+  },
+  'web.face.banking.name': { es: 'Banca online', en: 'Online banking' },
+  'web.face.banking.summary': {
+    es: 'Lo justo de la Banca a Distancia que necesitan estos flujos: acceso, cambio de contraseña y operaciones firmadas con clave SMS.',
+    en: 'The slice of online banking these flows need: sign-in, password change and operations signed with an SMS code.',
+  },
+  'web.face.phone.name': { es: 'Simulador de teléfono', en: 'Phone simulator' },
+  'web.face.phone.summary': {
+    es: 'Llama a la locución automática desde el navegador, como desde el teléfono registrado, y recorre sus menús con el teclado.',
+    en: 'Call the automated phone line from the browser, as if from the registered phone, and move through its menus with the keypad.',
+  },
+  'web.face.console.name': { es: 'Consola de agentes', en: 'Agent console' },
+  'web.face.console.summary': {
+    es: 'El centro de atención trabaja las alertas de fraude como casos, paso a paso según su protocolo.',
+    en: 'The contact centre works fraud alerts as cases, step by step along its playbook.',
+  },
+  'web.face.messages.name': { es: 'Mensajes enviados', en: 'Sent messages' },
+  'web.face.messages.summary': {
+    es: 'Los SMS y correos que el sistema ha enviado en modo desarrollo, para leer los códigos sin un móvil real.',
+    en: 'The SMS and emails the system sent in dev mode, so you can read the codes without a real phone.',
+  },
+  'web.face.docs.name': { es: 'Documentación de la API', en: 'API documentation' },
+  'web.face.docs.summary': {
+    es: 'La referencia OpenAPI de cada ruta HTTP, con sus esquemas y su autenticación.',
+    en: 'The OpenAPI reference of every HTTP route, with its schemas and authentication.',
+  },
+
+  // Start page
+  'web.home.lead': {
+    es: 'Plataforma de código abierto para el autoservicio de claves de un banco minorista (por teléfono y por web) y para la gestión de alertas de fraude en su centro de atención.',
+    en: 'An open-source platform for a retail bank’s credential self-service (by phone and on the web) and for the fraud-alert work of its contact centre.',
+  },
+  'web.home.faces': { es: 'Las caras del sistema', en: 'The faces of the system' },
+  'web.home.operators': { es: 'Para operadores', en: 'For operators' },
+  'web.home.operators.intro': {
+    es: 'Cada instancia del servidor responde a estas rutas de supervisión.',
+    en: 'Every server instance answers these monitoring routes.',
+  },
+  'web.ops.healthz.name': { es: 'Estado del proceso', en: 'Liveness' },
+  'web.ops.healthz.summary': {
+    es: 'Responde 200 mientras el proceso está vivo.',
+    en: 'Answers 200 while the process is alive.',
+  },
+  'web.ops.readyz.name': { es: 'Disponibilidad', en: 'Readiness' },
+  'web.ops.readyz.summary': {
+    es: 'Responde 200 cuando la base de datos contesta, y 503 si no contesta o durante el apagado.',
+    en: 'Answers 200 when the database answers, and 503 when it does not or while shutting down.',
+  },
+  'web.ops.metrics.name': { es: 'Métricas', en: 'Metrics' },
+  'web.ops.metrics.summary': {
+    es: 'Métricas en formato Prometheus: del proceso y de la duración de las peticiones HTTP por ruta.',
+    en: 'Metrics in Prometheus format: the process and HTTP request durations by route.',
+  },
+  'web.home.demo': { es: 'Datos de demostración', en: 'Demo data' },
+  'web.home.demo.body': {
+    es: 'En modo desarrollo, el primer arranque carga un banco ficticio con clientes, tarjetas, PIN y contraseñas para probar cada flujo. Están descritos en {file}.',
+    en: 'In dev mode, the first start loads a fictitious bank with customers, cards, PINs and passwords to try every flow. They are listed in {file}.',
+  },
+  'web.home.demo.reload': {
+    es: 'Para volver a cargarlos: {command}',
+    en: 'To load them again: {command}',
+  },
+  'web.home.demo.messages': {
+    es: 'Los SMS y correos que envía el sistema se leen en {link}.',
+    en: 'The SMS and emails the system sends can be read in {link}.',
+  },
+
+  // Pages of the faces still to come
+  'web.upcoming.lead': {
+    es: 'Esta parte llega en una próxima entrega. Esto es lo que hará:',
+    en: 'This part arrives in a coming release. This is what it will do:',
+  },
+  'web.upcoming.meanwhile': {
+    es: 'Mientras tanto, vuelve a la {home} o consulta los {messages}.',
+    en: 'Meanwhile, go back to the {home} or read the {messages}.',
+  },
+  'web.upcoming.home': { es: 'página de inicio', en: 'start page' },
+  'web.upcoming.messages': { es: 'mensajes enviados', en: 'sent messages' },
+
+  'web.recovery.source': {
+    es: 'Basado en el documento 001 del banco: «Ya tengo Banca a Distancia, pero he perdido o bloqueado mis claves».',
+    en: 'Based on the bank’s document 001: “I already have online banking, but I lost or blocked my credentials”.',
+  },
+  'web.recovery.plan.1': {
+    es: 'Tu dato: documento, una de tus tarjetas (número y PIN) y un «No soy un robot» propio, sin servicios externos.',
+    en: 'Your details: document, one of your cards (number and PIN) and a self-hosted “I am not a robot” check, with no outside service.',
+  },
+  'web.recovery.plan.2': {
+    es: 'Confirmación con un código de un solo uso enviado por SMS al móvil registrado.',
+    en: 'Confirmation with a one-time code sent by SMS to the registered mobile.',
+  },
+  'web.recovery.plan.3': {
+    es: 'Selección confirmada: el código de usuario llega por correo y una contraseña temporal por SMS; el correo y el móvil se muestran enmascarados.',
+    en: 'Request confirmed: the user code arrives by email and a temporary password by SMS; the email and mobile are shown masked.',
+  },
+  'web.recovery.plan.4': {
+    es: 'En el primer acceso, el cambio de contraseña obligado, con medidor de fortaleza, se firma con una clave SMS; si el SMS no llega, la misma clave se escucha llamando al 950 183 313.',
+    en: 'At the first sign-in, the forced password change, with a strength meter, is signed with an SMS code; if the SMS does not arrive, the same code can be heard by calling 950 183 313.',
+  },
+  'web.recovery.plan.5': {
+    es: 'Quien tiene un bloqueo del centro de atención solo recibe la indicación de acudir a su oficina.',
+    en: 'A customer with a contact-centre block is only told to visit their branch.',
+  },
+
+  'web.banking.source': {
+    es: 'Lo mínimo de la banca online para que cada flujo de los documentos del banco funcione de principio a fin.',
+    en: 'The minimum of online banking that lets every flow of the bank’s documents run end to end.',
+  },
+  'web.banking.plan.1': {
+    es: 'Acceso con código de usuario y contraseña, con bloqueo tras varios intentos fallidos.',
+    en: 'Sign-in with user code and password, blocked after repeated failed attempts.',
+  },
+  'web.banking.plan.2': {
+    es: 'Cambio de contraseña obligado tras una contraseña temporal; la sesión termina tras 5 minutos de inactividad.',
+    en: 'Forced password change after a temporary password; the session ends after 5 minutes of inactivity.',
+  },
+  'web.banking.plan.3': {
+    es: 'Operaciones, como una transferencia, firmadas con una clave SMS ligada a su importe y a su beneficiario.',
+    en: 'Operations, such as a transfer, signed with an SMS code bound to their amount and beneficiary.',
+  },
+  'web.banking.plan.4': {
+    es: 'Operaciones retenidas por reglas de fraude, con su referencia de 8 dígitos y la entrada del código de desbloqueo.',
+    en: 'Operations held by fraud rules, with their 8-digit reference and a field for the unlock code.',
+  },
+  'web.banking.plan.5': {
+    es: 'Dispositivos de firma móvil vinculados, perfil de solo consulta y bloqueo del centro de atención.',
+    en: 'Linked mobile-signature devices, the read-only profile and the contact-centre block.',
+  },
+
+  'web.phone.source': {
+    es: 'Basado en el documento 000 del banco: la locución automática de desbloqueo, disponible las 24 horas.',
+    en: 'Based on the bank’s document 000: the automated unlock line, open 24 hours a day.',
+  },
+  'web.phone.plan.1': {
+    es: 'Marca la línea de desbloqueo 950 183 313, la de soporte 950 210 191 o una línea directa (950 97 99 68 a 72), eligiendo desde qué teléfono llamas.',
+    en: 'Dial the unlock line 950 183 313, the support line 950 210 191 or a direct line (950 97 99 68 to 72), choosing the phone you call from.',
+  },
+  'web.phone.plan.2': {
+    es: 'Lee las locuciones en español o en inglés y responde con el teclado numérico, como en una llamada real.',
+    en: 'Read the prompts in Spanish or English and answer with the keypad, as in a real call.',
+  },
+  'web.phone.plan.3': {
+    es: 'Desbloqueo o recuperación del usuario de Banca a Distancia o de Banca Telefónica, desbloqueo de operaciones y de la firma, y la clave SMS de firma leída por voz.',
+    en: 'Unlock or recovery of the online-banking or phone-banking user, release of held operations and of the signature, and the SMS signing code read out by voice.',
+  },
+  'web.phone.plan.4': {
+    es: 'Es el mismo flujo que un proveedor de telefonía recorre por webhooks: cualquier instancia del servidor atiende cualquier paso de cualquier llamada.',
+    en: 'It is the same flow a telephony provider drives through webhooks: any server instance serves any step of any call.',
+  },
+
+  'web.console.source': {
+    es: 'Basado en el documento 002 del banco: el directorio del centro de atención y su protocolo ante alertas de fraude.',
+    en: 'Based on the bank’s document 002: the contact centre’s directory and its playbook for fraud alerts.',
+  },
+  'web.console.plan.1': {
+    es: 'Las alertas del motor de fraude se agrupan en casos: varias del mismo cliente y situación forman un caso; operaciones distintas, un caso cada una.',
+    en: 'Alerts from the fraud engine are grouped into cases: several for the same customer and situation make one case; different operations, a case each.',
+  },
+  'web.console.plan.2': {
+    es: 'Hasta 3 intentos de contacto por alerta, primero el teléfono fijo si lo hay, con guion de llamada y preguntas de seguridad.',
+    en: 'Up to 3 contact attempts per alert, landline first when there is one, with a call script and security questions.',
+  },
+  'web.console.plan.3': {
+    es: 'Cada resultado (confirma, no confirma, no supera las preguntas, no contesta, hay dudas) ejecuta y registra sus acciones: bloqueos, perfil de consulta, macros de correo, cola de la oficina y menciones.',
+    en: 'Each outcome (confirms, does not confirm, fails the questions, no answer, any doubt) runs and records its actions: blocks, read-only profile, email macros, the branch queue and mentions.',
+  },
+  'web.console.plan.4': {
+    es: 'Categorías en tres niveles, el directorio de teléfonos con «abierto ahora» y los procedimientos como artículos.',
+    en: 'Three-level categories, the phone directory with “open now” and the procedures as articles.',
+  },
+
+  // Sent messages
+  'web.messages.lead': {
+    es: 'En modo desarrollo ningún SMS ni correo sale de la máquina: llegan aquí, los más recientes primero. La lista se actualiza cada 2 segundos.',
+    en: 'In dev mode no SMS or email leaves the machine: they arrive here, newest first. The list refreshes every 2 seconds.',
+  },
+  'web.messages.filter': { es: 'Filtrar mensajes', en: 'Filter messages' },
+  'web.messages.recipient': { es: 'Destinatario', en: 'Recipient' },
+  'web.messages.recipient.hint': {
+    es: 'Teléfono o correo completos, por ejemplo 612 345 331 o maria.garcia@example.com.',
+    en: 'A full phone number or email address, for example 612 345 331 or maria.garcia@example.com.',
+  },
+  'web.messages.channel': { es: 'Canal', en: 'Channel' },
+  'web.messages.channel.all': { es: 'Todos', en: 'All' },
+  'web.messages.channel.sms': { es: 'SMS', en: 'SMS' },
+  'web.messages.channel.email': { es: 'Correo', en: 'Email' },
+  'web.messages.apply': { es: 'Filtrar', en: 'Filter' },
+  'web.messages.clear': { es: 'Quitar filtros', en: 'Clear filters' },
+  'web.messages.refresh': { es: 'Actualizar ahora', en: 'Refresh now' },
+  'web.messages.list': { es: 'Mensajes', en: 'Messages' },
+  'web.messages.count.one': { es: '1 mensaje', en: '1 message' },
+  'web.messages.count.other': { es: '{count} mensajes', en: '{count} messages' },
+  'web.messages.updated': { es: 'Actualizado a las {time}', en: 'Updated at {time}' },
+  'web.messages.loading': { es: 'Cargando mensajes…', en: 'Loading messages…' },
+  'web.messages.to': { es: 'Para {recipient}', en: 'To {recipient}' },
+  'web.messages.subject': { es: 'Asunto', en: 'Subject' },
+  'web.messages.template': { es: 'Plantilla {template}', en: 'Template {template}' },
+  'web.messages.empty': {
+    es: 'Todavía no se ha enviado ningún mensaje.',
+    en: 'No message has been sent yet.',
+  },
+  'web.messages.empty.hint': {
+    es: 'Prueba un flujo y sus SMS y correos aparecerán aquí al momento.',
+    en: 'Try a flow and its SMS and emails will show up here at once.',
+  },
+  'web.messages.empty.filtered': {
+    es: 'Ningún mensaje coincide con el filtro.',
+    en: 'No message matches the filter.',
+  },
+  'web.messages.notDev.title': {
+    es: 'Esta lista solo existe en modo desarrollo',
+    en: 'This list exists only in dev mode',
+  },
+  'web.messages.notDev.body': {
+    es: 'Este servidor no está en modo desarrollo: los mensajes salen de verdad por correo y por SMS y no se muestran aquí. Para verlos, arranca Cerrojo con {command}.',
+    en: 'This server is not in dev mode: messages really go out by email and SMS and are not shown here. To see them, start Cerrojo with {command}.',
+  },
+  'web.messages.error': {
+    es: 'No se ha podido cargar la lista de mensajes ({detail}). Se volverá a intentar en unos segundos.',
+    en: 'The message list could not be loaded ({detail}). It will be tried again in a few seconds.',
+  },
+
+  // Not found
+  'web.notFound.title': { es: 'Página no encontrada', en: 'Page not found' },
+  'web.notFound.body': {
+    es: 'Esta dirección no corresponde a ninguna página. Vuelve a la {home}.',
+    en: 'This address matches no page. Go back to the {home}.',
+  },
+};

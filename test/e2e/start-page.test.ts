@@ -1,0 +1,264 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { WEB_PATHS } from '../../src/http/web-paths.ts';
+import { t, type Locale } from '../../src/i18n/catalogue.ts';
+import { CHROMIUM, CHROMIUM_ARGS, describeBrowser } from '../helpers/browser.ts';
+import { backends } from '../helpers/db.ts';
+import { insertDevMessage, PRODUCTION_MODE, startWebServer, type WebServer } from '../helpers/web.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SHOTS = resolve(ROOT, 'test-results');
+const AXE = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
+
+/** The faces the web app serves itself, with the catalogue id of their page heading. */
+const IN_APP: Record<string, string> = {
+  '/recovery': 'web.face.recovery.name',
+  '/banking': 'web.face.banking.name',
+  '/phone': 'web.face.phone.name',
+  '/console': 'web.face.console.name',
+  '/dev/messages': 'web.face.messages.name',
+};
+/** Served by the server, linked from the start page as normal links. */
+const SERVER_LINKS = ['/docs', '/healthz', '/readyz', '/metrics'];
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** Serious and critical axe-core violations of the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+const h1 = async (page: Page) => (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
+const messageItems = (page: Page) => page.locator('ol.messages > li');
+
+for (const backend of backends()) {
+  describeBrowser(`web shell in Chromium [${backend.name}]`, () => {
+    let server: WebServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      [server, browser] = await Promise.all([
+        startWebServer(backend),
+        chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+      ]);
+    }, 120_000);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function openPage(path: string, viewport = { width: 1200, height: 860 }): Promise<Page> {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      return page;
+    }
+
+    it('lists every face on the start page, and each link works', async () => {
+      const page = await openPage('/');
+      expect(await h1(page)).toBe('Cerrojo');
+      expect(await page.title()).toBe('Cerrojo');
+      for (const [href, titleId] of Object.entries(IN_APP)) {
+        const card = page.locator('.cards > li', { has: page.locator(`a[href="${href}"]`) });
+        expect(await card.innerText(), href).toContain(t(titleId.replace('.name', '.summary'), 'es'));
+        await card.locator(`a[href="${href}"]`).click();
+        await page.waitForURL(`${server.url}${href}`);
+        expect(await h1(page), href).toBe(t(titleId, 'es'));
+        expect(await page.title(), href).toBe(`${t(titleId, 'es')} · Cerrojo`);
+        // A client-side navigation moves focus to the new heading, as a page load would.
+        expect(await page.evaluate(() => document.activeElement?.id), href).toBe('page-title');
+        await page.goBack();
+        expect(await h1(page)).toBe('Cerrojo');
+      }
+      for (const href of SERVER_LINKS) {
+        expect(await page.locator(`main a[href="${href}"]`).count(), href).toBe(1);
+        expect((await page.request.get(`${server.url}${href}`)).status(), href).toBe(200);
+      }
+      expect(await page.locator('main').innerText()).toContain('docs/demo.md');
+      await page.context().close();
+    }, 60_000);
+
+    it('serves every web path with its own page, and the faces to come say what they will do', async () => {
+      const page = await openPage('/');
+      for (const path of WEB_PATHS) {
+        const res = await page.goto(`${server.url}${path}`);
+        expect(res?.status(), path).toBe(200);
+        expect(await h1(page), path).not.toBe(t('web.notFound.title', 'es'));
+      }
+      for (const face of ['recovery', 'banking', 'phone', 'console']) {
+        await page.goto(`${server.url}/${face}`);
+        const main = page.locator('main');
+        expect(await main.locator('.badge').innerText(), face).toBe('Próximamente');
+        const plan = await main.locator('ol.plan > li').allInnerTexts();
+        expect(plan.length, face).toBeGreaterThanOrEqual(4);
+        expect(plan[0], face).toBe(t(`web.${face}.plan.1`, 'es'));
+      }
+      expect((await page.request.get(`${server.url}/not-a-page`)).status()).toBe(404);
+      await page.context().close();
+    }, 60_000);
+
+    it('switches language, sets <html lang> and remembers the choice', async () => {
+      const page = await openPage('/');
+      const lead = page.locator('main .lead');
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+      expect(await lead.innerText()).toBe(t('web.home.lead', 'es'));
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await lead.innerText()).toBe(t('web.home.lead', 'en'));
+      expect(await page.getByRole('heading', { level: 2 }).first().innerText()).toBe('The faces of the system');
+      expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await page.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('false');
+
+      await page.reload();
+      await lead.waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await lead.innerText()).toBe(t('web.home.lead', 'en'));
+
+      // ?lang= wins over the remembered choice; switching again drops it from the address.
+      await page.goto(`${server.url}/recovery?lang=es`);
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+      expect(await h1(page)).toBe('Recuperación de claves');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      expect(await h1(page)).toBe('Credential recovery');
+      expect(await page.title()).toBe('Credential recovery · Cerrojo');
+      expect(new URL(page.url()).search).toBe('');
+      await page.context().close();
+    }, 60_000);
+
+    it('is usable with the keyboard: skip link, visible focus, language switch', async () => {
+      const page = await openPage('/');
+      await page.keyboard.press('Tab');
+      const skip = page.locator('.skip-link');
+      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+
+      await page.goto(`${server.url}/`);
+      const english = page.getByRole('button', { name: 'English' });
+      for (let i = 0; i < 10 && !(await english.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      expect(await english.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.context().close();
+    }, 60_000);
+
+    it('shows sent messages newest first as they arrive, and filters them', async () => {
+      const page = await openPage('/dev/messages');
+      const count = page.locator('.board__count');
+      await page.locator('.empty').waitFor();
+      expect(await page.locator('.empty').innerText()).toContain(t('web.messages.empty', 'es'));
+      expect(await count.getAttribute('aria-live')).toBe('polite');
+      await shot(page, 'messages-empty-es');
+
+      const emailBody = 'Hola María:\n\nTu código de usuario es MGARCIA01.\n\nUn saludo.';
+      await insertDevMessage(server.services.db, {
+        channel: 'email',
+        recipient: 'maria.garcia@example.com',
+        subject: 'Tu código de usuario',
+        body: emailBody,
+        template: 'email.user_code',
+        deliveredAt: new Date(Date.now() - 60_000),
+      });
+      await insertDevMessage(server.services.db, {
+        channel: 'sms',
+        recipient: '+34612345331',
+        body: 'Cerrojo: 482913 es tu código para confirmar la recuperación de tus claves. Caduca en 10 min.',
+        template: 'sms.code.recovery',
+      });
+      // Inserted after the page loaded: only the 2-second polling can bring them in.
+      await expect.poll(() => messageItems(page).count(), { timeout: 6000 }).toBe(2);
+      expect(await count.innerText()).toBe('2 mensajes');
+      const [newest, oldest] = [messageItems(page).nth(0), messageItems(page).nth(1)];
+      expect(await newest.locator('.channel').innerText()).toBe('SMS');
+      expect(await newest.locator('h3').innerText()).toBe('Para +34612345331');
+      expect(await newest.locator('.message__body').innerText()).toContain('482913');
+      expect(await oldest.locator('.channel').innerText()).toBe('CORREO'); // shown in capitals by CSS
+      expect(await oldest.locator('.message__subject').innerText()).toContain('Tu código de usuario');
+      expect(await oldest.locator('.message__body').innerText()).toBe(emailBody);
+      expect(await oldest.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+      await insertDevMessage(server.services.db, {
+        channel: 'sms',
+        recipient: '+34622481907',
+        body: 'Cerrojo: your online banking password has been changed.',
+        template: 'sms.password_changed',
+      });
+      await page.getByRole('button', { name: 'Actualizar ahora' }).click();
+      await expect.poll(() => count.innerText(), { timeout: 6000 }).toBe('3 mensajes');
+      await shot(page, 'messages-es');
+
+      // The recipient as a person types it; the server matches it in E.164.
+      await page.getByLabel('Destinatario').fill('612 345 331');
+      await page.getByLabel('Destinatario').press('Enter');
+      await expect.poll(() => messageItems(page).count()).toBe(1);
+      expect(await messageItems(page).first().locator('h3').innerText()).toBe('Para +34612345331');
+      expect(new URL(page.url()).searchParams.get('to')).toBe('612 345 331');
+
+      await page.getByLabel('Destinatario').fill('nadie@example.com');
+      await page.getByRole('button', { name: 'Filtrar', exact: true }).click();
+      await page.locator('.empty').waitFor();
+      expect(await page.locator('.empty').innerText()).toBe(t('web.messages.empty.filtered', 'es'));
+
+      await page.getByRole('button', { name: 'Quitar filtros' }).click();
+      await expect.poll(() => messageItems(page).count()).toBe(3);
+      await page.getByLabel('Canal').selectOption('email');
+      await expect.poll(() => messageItems(page).count()).toBe(1);
+      expect(await messageItems(page).first().innerText()).toContain('maria.garcia@example.com');
+      await page.getByLabel('Canal').selectOption('sms');
+      await expect.poll(() => messageItems(page).count()).toBe(2);
+      await page.context().close();
+    }, 60_000);
+
+    it('says plainly when the server is not in dev mode', async () => {
+      const production = await startWebServer(backend, PRODUCTION_MODE);
+      try {
+        const context = await browser.newContext({ viewport: { width: 1200, height: 860 } });
+        const page = await context.newPage();
+        await page.goto(`${production.url}/dev/messages`);
+        const notice = page.getByRole('heading', { name: t('web.messages.notDev.title', 'es') });
+        await notice.waitFor();
+        expect(await page.getByLabel('Destinatario').count()).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
+        await shot(page, 'messages-not-dev-es');
+        await context.close();
+      } finally {
+        await production.close();
+      }
+    }, 60_000);
+
+    it('has no serious or critical axe-core violation on any page, in either language', async () => {
+      const page = await openPage('/');
+      for (const lang of ['es', 'en'] as Locale[]) {
+        for (const path of WEB_PATHS) {
+          await page.goto(`${server.url}${path}?lang=${lang}`);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          if (path === '/dev/messages') await messageItems(page).first().waitFor();
+          expect(await seriousViolations(page), `${path} ${lang}`).toEqual([]);
+          const name = path === '/' ? 'start-page' : path.slice(1).replaceAll('/', '-');
+          if (path !== '/dev/messages' && (lang === 'es' || path === '/')) await shot(page, `${name}-${lang}`);
+        }
+      }
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const [path, name] of [['/', 'start-page'], ['/dev/messages', 'messages']] as const) {
+        await page.goto(`${server.url}${path}?lang=es`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        expect(await seriousViolations(page), `${path} mobile`).toEqual([]);
+        await shot(page, `${name}-mobile-es`);
+      }
+      await page.context().close();
+    }, 90_000);
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * The faces of the system as the start page and the navigation list them. Texts are looked up
+ * by key: `web.face.<key>.name` and `web.face.<key>.summary`.
+ */
+export type FaceKey = 'recovery' | 'banking' | 'phone' | 'console' | 'messages' | 'docs';
+export type FaceStatus = 'available' | 'upcoming' | 'dev';
+
+export interface Face {
+  key: FaceKey;
+  href: string;
+  /** Served by the server itself (not this app): a normal page load. */
+  server: boolean;
+  status: FaceStatus;
+}
+
+export const FACES: readonly Face[] = [
+  { key: 'recovery', href: '/recovery', server: false, status: 'upcoming' },
+  { key: 'banking', href: '/banking', server: false, status: 'upcoming' },
+  { key: 'phone', href: '/phone', server: false, status: 'upcoming' },
+  { key: 'console', href: '/console', server: false, status: 'upcoming' },
+  { key: 'messages', href: '/dev/messages', server: false, status: 'dev' },
+  { key: 'docs', href: '/docs', server: true, status: 'available' },
+];
+
+/** Monitoring routes of every instance, for operators. */
+export const OPERATOR_LINKS: readonly { key: 'healthz' | 'readyz' | 'metrics'; href: string }[] = [
+  { key: 'healthz', href: '/healthz' },
+  { key: 'readyz', href: '/readyz' },
+  { key: 'metrics', href: '/metrics' },
+];
+
+/** What each face still to come will do: its source and its plan, by catalogue id. */
+export type UpcomingKey = 'recovery' | 'banking' | 'phone' | 'console';
+
+const plan = (key: UpcomingKey, count: number) => Array.from({ length: count }, (_, i) => `web.${key}.plan.${i + 1}`);
+
+export const UPCOMING: Record<UpcomingKey, { sourceId: string; planIds: string[] }> = {
+  recovery: { sourceId: 'web.recovery.source', planIds: plan('recovery', 5) },
+  banking: { sourceId: 'web.banking.source', planIds: plan('banking', 5) },
+  phone: { sourceId: 'web.phone.source', planIds: plan('phone', 4) },
+  console: { sourceId: 'web.console.source', planIds: plan('console', 4) },
+};
