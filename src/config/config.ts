@@ -24,6 +24,18 @@ const Limits = Type.Object({
   smsPerCustomerPerHour: Type.Integer({ minimum: 1, maximum: 100, default: 10 }),
 });
 
+const Ivr = Type.Object({
+  /** Re-prompts after no input or invalid input before the call goes on (seed 000: bounded). */
+  reprompts: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })),
+  /** Seconds a Gather waits for the first key. */
+  timeoutSeconds: Type.Optional(Type.Integer({ minimum: 2, maximum: 30 })),
+  /** Where calls go when the line hands over to a person (seed 002: Soporte Banca Electrónica). */
+  agentNumber: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' })),
+  /** After the re-prompts run out: transfer to an agent or a polite goodbye. */
+  whenExhausted: Type.Optional(Type.Union([Type.Literal('agent'), Type.Literal('goodbye')])),
+  voices: Type.Optional(Type.Object({ es: Type.Optional(Type.String()), en: Type.Optional(Type.String()) })),
+});
+
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   host: Type.String({ default: '0.0.0.0' }),
@@ -43,6 +55,7 @@ export const ConfigSchema = Type.Object({
   defaultLocale: Type.Union([Type.Literal('es'), Type.Literal('en')], { default: 'es' }),
   timeZone: Type.String({ default: 'Europe/Madrid' }),
   limits: Type.Object(Limits.properties, { default: {} }),
+  ivr: Type.Object(Ivr.properties, { default: {} }),
   notify: Type.Object(
     {
       email: Type.Union([Type.Literal('smtp'), Type.Literal('dev')], { default: 'dev' }),
@@ -102,6 +115,9 @@ const ENV_KEYS: Record<string, string> = {
   TWILIO_FROM: 'notify.twilioFrom',
   TWILIO_API_BASE_URL: 'notify.twilioApiBaseUrl',
   NOTIFY_RUN_WORKER: 'notify.runWorker',
+  IVR_AGENT_NUMBER: 'ivr.agentNumber',
+  IVR_REPROMPTS: 'ivr.reprompts',
+  IVR_WHEN_EXHAUSTED: 'ivr.whenExhausted',
 };
 
 type Json = Record<string, unknown>;

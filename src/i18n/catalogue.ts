@@ -1,6 +1,7 @@
 import { common } from './messages/common.ts';
 import { notify } from './messages/notify.ts';
 import { web } from './messages/web.ts';
+import { ivrMessages as ivr } from '../ivr/messages.ts';
 
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
@@ -14,7 +15,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify, web };
+const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};

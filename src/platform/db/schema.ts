@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { IvrTables } from '../../ivr/schema.ts';
 
 /** Kysely types of the tables created by the migrations. Keep beside migrations/. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -187,7 +188,7 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB {
+export interface DB extends IvrTables {
   offices: OfficesTable;
   managers: ManagersTable;
   customers: CustomersTable;

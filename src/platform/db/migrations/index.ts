@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_outbox_delivery.ts';
 import * as m0003 from './0003_blocks_one_active.ts';
+import * as m0004 from '../../../ivr/migration.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_outbox_delivery': m0002,
   '0003_blocks_one_active': m0003,
+  '0004_ivr_calls': m0004,
 };

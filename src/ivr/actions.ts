@@ -1,0 +1,139 @@
+import { appendAudit } from '../audit/audit.ts';
+import { canLift, type BlockTarget } from '../customers/blocks.ts';
+import { activeBlocks, liftBlocks } from '../customers/blocks-store.ts';
+import type { PinDeps } from '../customers/cards-store.ts';
+import { issueCode } from '../customers/codes-store.ts';
+import { resetSignatureFailures, setPassword } from '../customers/credentials-store.ts';
+import { phoneEnding } from '../customers/mask.ts';
+import { hashPassword } from '../customers/passwords.ts';
+import type { HashingDeps } from '../customers/store-support.ts';
+import { enqueueMessage, type EnqueueDeps } from '../notify/outbox.ts';
+import { randomDigits } from '../platform/crypto.ts';
+import type { Tx } from '../platform/db/database.ts';
+import { phoneBankingPinHash } from '../provisioning/phone-banking-pin.ts';
+import type { ActionName } from './flow-types.ts';
+import { temporaryPassword } from './generate.ts';
+import { spellDigits } from './speech.ts';
+import type { ActionRequest, ActionResult, ActionRunner } from './turn.ts';
+import { identify, onlyBranchCanHelp, type Checks, type Verified } from './verify.ts';
+
+/**
+ * The actions the flow names, each the work of one seed-000 branch once the caller is
+ * identified. They run inside the turn's transaction: the credential change, its audit rows,
+ * its messages (outbox) and the call's new state commit together or not at all. A rate-limited
+ * SMS throws `too_many` before anything changes; the turn is then replayed as `unavailable`.
+ */
+export type ActionDeps = PinDeps & HashingDeps & EnqueueDeps;
+
+type Work = (tx: Tx, deps: ActionDeps, req: ActionRequest, who: Verified, audit: Audit) => Promise<ActionResult>;
+type Audit = (action: string, details?: Record<string, unknown>) => Promise<void>;
+
+/** 1.1: user code to the registered email, temporary password by SMS, forced change at next login. */
+const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit) => {
+  const user = await tx.selectFrom('online_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirst();
+  // Seed: "es imprescindible tener el correo electrónico y el teléfono móvil actualizados".
+  if (!user || !customer.email || !customer.mobile) return unavailable(audit, 'no online-banking user, email or mobile');
+  if (await onlyBranchLifts(tx, customer.id, 'access')) return referred(audit, 'access');
+  const password = temporaryPassword();
+  const ttl = deps.config.limits.temporaryPasswordTtlSeconds;
+  const base = { locale: req.locale, customerId: customer.id };
+  await enqueueMessage(tx, deps, { ...base, channel: 'sms', to: customer.mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } });
+  await enqueueMessage(tx, deps, { ...base, channel: 'email', to: customer.email, template: 'email.user_code', params: { name: customer.name, userCode: user.user_code } });
+  await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'ivr', by: 'ivr' });
+  const expiresAt = new Date(deps.clock.now().getTime() + ttl * 1000);
+  await setPassword(tx, deps, customer.id, await hashPassword(password), { temporary: true, expiresAt, by: 'ivr' });
+  await audit('ivr.online_banking_recovered');
+  return { outcome: 'done', data: { mobileEnding: spellDigits(phoneEnding(customer.mobile)) } };
+};
+
+/** 1.2: new phone-banking credentials by SMS. */
+const resetPhoneBanking: Work = async (tx, deps, req, { customer }, audit) => {
+  const user = await tx.selectFrom('phone_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirst();
+  if (!user || !customer.mobile) return unavailable(audit, 'no phone-banking user or mobile');
+  if (await onlyBranchLifts(tx, customer.id, 'phone_banking')) return referred(audit, 'phone_banking');
+  const pin = randomDigits(6);
+  await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.phone_banking_credentials', locale: req.locale, customerId: customer.id, params: { userCode: user.user_code, pin } });
+  await tx
+    .updateTable('phone_banking_users')
+    .set({ pin_hash: phoneBankingPinHash(deps.hasher, customer.id, pin), failed_attempts: 0, updated_at: deps.clock.now() })
+    .where('customer_id', '=', customer.id)
+    .execute();
+  await liftBlocks(tx, deps, { customerId: customer.id, target: 'phone_banking', channel: 'ivr', by: 'ivr' });
+  await audit('ivr.phone_banking_reset');
+  return { outcome: 'done', data: { mobileEnding: spellDigits(phoneEnding(customer.mobile)) } };
+};
+
+/** 2: the unlock code of the held operation by SMS, to be entered in online banking. */
+const sendUnlockCode: Work = async (tx, deps, req, { customer, operation }, audit) => {
+  if (!customer.mobile) return unavailable(audit, 'no mobile');
+  const op = operation!;
+  if (await onlyBranchLifts(tx, customer.id, 'operation', op.id)) return referred(audit, 'operation');
+  const issued = await issueCode(tx, deps, { purpose: 'unlock', subject: `operation:${op.id}`, customerId: customer.id });
+  const minutes = Math.round((issued.expiresAt.getTime() - deps.clock.now().getTime()) / 60_000);
+  await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.unlock_code', locale: req.locale, customerId: customer.id, params: { code: issued.code, reference: op.reference, minutes } });
+  await audit('ivr.unlock_code_sent', { reference: op.reference });
+  return { outcome: 'done', data: { mobileEnding: spellDigits(phoneEnding(customer.mobile)) } };
+};
+
+/** 3.1: the signature unlocked (blocks the customer may lift, failure count cleared). */
+const unlockSignature: Work = async (tx, deps, req, { customer }, audit) => {
+  if (await onlyBranchLifts(tx, customer.id, 'signature')) return referred(audit, 'signature');
+  if (customer.mobile) {
+    await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.signature_unlocked', locale: req.locale, customerId: customer.id, params: {} });
+  }
+  await liftBlocks(tx, deps, { customerId: customer.id, target: 'signature', channel: 'ivr', by: 'ivr' });
+  await resetSignatureFailures(tx, deps, customer.id, 'ivr');
+  await audit('ivr.signature_unlocked');
+  return { outcome: 'done' };
+};
+
+/**
+ * 3.2: the signing code of the operation, read out by voice. The code of the SMS that did not
+ * arrive is kept only as a hash, so a new one is issued for the same operation; it replaces
+ * the SMS one and keeps its failed attempts. The digits go to the caller's ear, nowhere else.
+ */
+const readSigningCode: Work = async (tx, deps, _req, { customer, operation }, audit) => {
+  const op = operation!;
+  const { signingCodeTtlSeconds, signingCodeAttempts } = deps.config.limits;
+  const issued = await issueCode(tx, deps, { purpose: 'signing', subject: `operation:${op.id}`, customerId: customer.id, ttlSeconds: signingCodeTtlSeconds, maxAttempts: signingCodeAttempts });
+  await audit('ivr.signing_code_read', { reference: op.reference });
+  return { outcome: 'done', data: { reference: spellDigits(op.reference), digits: spellDigits(issued.code) } };
+};
+
+/** What each action verifies first, and its work. */
+export const ACTIONS: Readonly<Record<ActionName, { checks: Checks; work: Work }>> = {
+  recoverOnlineBanking: { checks: { card: true }, work: recoverOnlineBanking },
+  resetPhoneBanking: { checks: { card: true }, work: resetPhoneBanking },
+  sendUnlockCode: { checks: { card: false, operation: 'held' }, work: sendUnlockCode },
+  unlockSignature: { checks: { card: true }, work: unlockSignature },
+  readSigningCode: { checks: { card: true, operation: 'pending_signature' }, work: readSigningCode },
+};
+
+/** The action runner of one turn of one call, inside the turn's transaction. */
+export function ivrActions(tx: Tx, deps: ActionDeps, callSid: string): ActionRunner {
+  return async (req) => {
+    const { checks, work } = ACTIONS[req.action];
+    const who = await identify(tx, deps, req, checks, callSid);
+    if (!who) return { outcome: 'rejected' };
+    const audit: Audit = (action, details = {}) =>
+      appendAudit(tx, { at: deps.clock.now(), actor: 'ivr', action, customerId: who.customer.id, subject: `call:${callSid}`, details: { branch: req.context.branch ?? null, ...details } });
+    if (await onlyBranchCanHelp(tx, who.customer.id)) return referred(audit, 'contact_centre_or_read_only');
+    return work(tx, deps, req, who, audit);
+  };
+}
+
+/** Whether an active block on the target (or one subject of it) is one the IVR may not lift. */
+async function onlyBranchLifts(tx: Tx, customerId: string, target: BlockTarget, subjectId?: string): Promise<boolean> {
+  const blocks = await activeBlocks(tx, customerId);
+  return blocks.some((b) => b.target === target && (subjectId === undefined || b.subject_id === subjectId) && !canLift(b, 'ivr'));
+}
+
+async function referred(audit: Audit, reason: string): Promise<ActionResult> {
+  await audit('ivr.referred_to_branch', { reason });
+  return { outcome: 'visitBranch' };
+}
+
+async function unavailable(audit: Audit, reason: string): Promise<ActionResult> {
+  await audit('ivr.unavailable', { reason });
+  return { outcome: 'unavailable' };
+}

@@ -1,0 +1,118 @@
+import type { Executor } from '../platform/db/database.ts';
+import type { IvrCall, IvrTables } from './schema.ts';
+import type { CallState } from './state.ts';
+
+/**
+ * The call records. Every write after the first is conditional on the version read, so two
+ * instances serving turns of one call (or a webhook and its retry) never overwrite each other:
+ * the loser sees `false`, reloads and answers from what the winner stored.
+ */
+const calls = (ex: Executor) => ex.withTables<IvrTables>();
+
+export interface NewCallRecord {
+  callSid: string;
+  line: string;
+  from: string | null;
+  to: string;
+  state: CallState;
+  now: Date;
+}
+
+/** Records a new call at version 0; false when the call is already recorded (a retried start). */
+export async function insertCall(ex: Executor, rec: NewCallRecord): Promise<boolean> {
+  const row = await calls(ex)
+    .insertInto('ivr_calls')
+    .values({
+      call_sid: rec.callSid,
+      line: rec.line,
+      from_number: rec.from,
+      to_number: rec.to,
+      locale: rec.state.locale,
+      definition: rec.state.flow,
+      definition_version: rec.state.version,
+      state: JSON.stringify(rec.state),
+      started_at: rec.now,
+      updated_at: rec.now,
+    })
+    .onConflict((oc) => oc.column('call_sid').doNothing())
+    .returning('call_sid')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The call with this provider id, or undefined. */
+export function findCall(ex: Executor, callSid: string): Promise<IvrCall | undefined> {
+  return calls(ex).selectFrom('ivr_calls').selectAll().where('call_sid', '=', callSid).executeTakeFirst();
+}
+
+/**
+ * Locks the call's row for the rest of the turn's transaction, so a concurrent turn waits
+ * instead of redoing the work; false when the version moved since it was read.
+ */
+export async function lockCall(ex: Executor, callSid: string, version: number): Promise<boolean> {
+  const row = await calls(ex).selectFrom('ivr_calls').select('version').where('call_sid', '=', callSid).forUpdate().executeTakeFirst();
+  return row?.version === version;
+}
+
+export interface TurnRecord {
+  callSid: string;
+  /** The version read before the turn; the write happens only if it is still current. */
+  version: number;
+  state: CallState;
+  turn: number;
+  key: string;
+  response: string;
+  now: Date;
+}
+
+/** Stores a played turn if nobody else stored one since `version` was read. */
+export async function saveTurn(ex: Executor, rec: TurnRecord): Promise<boolean> {
+  const row = await calls(ex)
+    .updateTable('ivr_calls')
+    .set((eb) => ({
+      state: JSON.stringify(rec.state),
+      locale: rec.state.locale,
+      branch: rec.state.context.branch ?? eb.ref('branch'),
+      outcome: rec.state.outcome,
+      turn: rec.turn,
+      last_key: rec.key,
+      last_response: rec.response,
+      version: eb('version', '+', 1),
+      updated_at: rec.now,
+    }))
+    .where('call_sid', '=', rec.callSid)
+    .where('version', '=', rec.version)
+    .returning('call_sid')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface CallEnd {
+  callSid: string;
+  version: number;
+  state: CallState;
+  providerStatus: string;
+  durationSeconds: number | null;
+  now: Date;
+}
+
+/** Closes the record when the provider reports the call over; false on a concurrent write. */
+export async function closeCall(ex: Executor, end: CallEnd): Promise<boolean> {
+  const row = await calls(ex)
+    .updateTable('ivr_calls')
+    .set((eb) => ({
+      state: JSON.stringify(end.state),
+      outcome: end.state.outcome,
+      provider_status: end.providerStatus,
+      ended_at: end.now,
+      duration_seconds: end.durationSeconds,
+      version: eb('version', '+', 1),
+      updated_at: end.now,
+    }))
+    .where('call_sid', '=', end.callSid)
+    .where('version', '=', end.version)
+    .where('ended_at', 'is', null)
+    .returning('call_sid')
+    .executeTakeFirst();
+  return row !== undefined;
+}

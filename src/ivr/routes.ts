@@ -1,0 +1,90 @@
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import twilio from 'twilio';
+import { keyedHashPinVerifier } from '../customers/pin-verifier.ts';
+import type { RouteModule } from '../http/modules.ts';
+import { AppError } from '../platform/errors.ts';
+import type { IvrDeps, Render } from './service.ts';
+import { answerCall, continueCall, endCall } from './service.ts';
+import { ivrSettings, type IvrSettings } from './settings.ts';
+import { renderTwiml } from './twiml.ts';
+
+/**
+ * Twilio's voice webhooks (and any TwiML-compatible provider's). Set on the number:
+ * "A call comes in" → POST `<base>/ivr/twilio/voice` (optionally `?line=<name>&lang=es|en`),
+ * "Call status changes" → POST `<base>/ivr/twilio/status`. Every request must carry a valid
+ * `X-Twilio-Signature` for the URL the provider called (`publicBaseUrl` behind a proxy).
+ */
+const CallSid = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Provider call id' });
+const Phone = Type.String({ maxLength: 64 });
+const form = { additionalProperties: true };
+
+const VoiceQuery = Type.Object({
+  line: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]{0,31}$', description: 'A line of the flow, for a provider number that is not one of the bank numbers' })),
+  lang: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')], { description: 'Language of a line without a language menu' })),
+});
+const VoiceBody = Type.Object({ CallSid, To: Phone, From: Type.Optional(Phone) }, form);
+const TurnQuery = Type.Object({
+  turn: Type.Integer({ minimum: 0, maximum: 100_000 }),
+  timeout: Type.Optional(Type.Literal('1', { description: 'Set on the Redirect after a Gather: nobody pressed a key' })),
+});
+const TurnBody = Type.Object({ CallSid, Digits: Type.Optional(Type.String({ pattern: '^[0-9*#]{0,32}$' })) }, form);
+const StatusBody = Type.Object({ CallSid, CallStatus: Type.String({ maxLength: 32 }), CallDuration: Type.Optional(Type.Integer({ minimum: 0 })) }, form);
+const doc = { tags: ['ivr'], consumes: ['application/x-www-form-urlencoded'] };
+const TwiML = { 200: { description: 'TwiML', content: { 'text/xml': { schema: { type: 'string' } } } } };
+
+export const ivrRoutes: RouteModule = async (plain, { services }) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const settings = ivrSettings(services.config);
+  const deps: IvrDeps = { ...services, pinVerifier: keyedHashPinVerifier(services.hasher), settings, log: app.log };
+
+  // Checked before the body is validated: an unsigned request learns nothing, not even a 400.
+  app.addHook('preValidation', async (req) => {
+    const signature = req.headers['x-twilio-signature'];
+    const params = typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
+    const valid = settings.authToken !== null && typeof signature === 'string' && twilio.validateRequest(settings.authToken, signature, `${base(req, settings)}${req.url}`, params);
+    if (!valid) throw new AppError('forbidden', 'missing or invalid X-Twilio-Signature');
+  });
+
+  app.post('/ivr/twilio/voice', { schema: { ...doc, summary: 'A call comes in (voice webhook)', querystring: VoiceQuery, body: VoiceBody, response: TwiML } }, async (req, reply) => {
+    const { CallSid: callSid, To: to, From: from } = req.body;
+    return answer(reply, deps, renderer(req, settings), (render) => answerCall(deps, render, { callSid, to, from, line: req.query.line, locale: req.query.lang }));
+  });
+
+  app.post('/ivr/twilio/turn', { schema: { ...doc, summary: 'The keys pressed, or silence, for one turn of a call', querystring: TurnQuery, body: TurnBody, response: TwiML } }, async (req, reply) => {
+    const digits = req.body.Digits;
+    const event = req.query.timeout || digits === undefined ? ({ type: 'timeout' } as const) : ({ type: 'digits', digits } as const);
+    return answer(reply, deps, renderer(req, settings), (render) => continueCall(deps, render, req.body.CallSid, req.query.turn, event));
+  });
+
+  app.post('/ivr/twilio/status', { schema: { ...doc, summary: 'Call status callback: closes the call record', body: StatusBody, response: { 204: { type: 'null' } } } }, async (req, reply) => {
+    await endCall(deps, req.body.CallSid, req.body.CallStatus, req.body.CallDuration);
+    return reply.code(204).send(null);
+  });
+};
+
+/** Where the provider reached us: the configured public base URL, else this request's own origin. */
+function base(req: FastifyRequest, settings: IvrSettings): string {
+  return settings.publicBaseUrl ? settings.publicBaseUrl.replace(/\/+$/, '') : `${req.protocol}://${req.host}`;
+}
+
+function renderer(req: FastifyRequest, settings: IvrSettings): Render {
+  const turnUrl = (turn: number, timeout: boolean) => `${base(req, settings)}/ivr/twilio/turn?turn=${turn}${timeout ? '&timeout=1' : ''}`;
+  return (effects, nextTurn) => renderTwiml(effects, nextTurn, { turnUrl, voices: settings.voices });
+}
+
+/**
+ * Sends the TwiML of a turn. If the turn cannot be played at all (the database is down), the
+ * caller still hears an apology and reaches an agent rather than the provider's error tone.
+ */
+async function answer(reply: FastifyReply, deps: IvrDeps, render: Render, play: (render: Render) => Promise<string>): Promise<FastifyReply> {
+  let twiml: string;
+  try {
+    twiml = await play(render);
+  } catch (err) {
+    deps.log.error({ error: err instanceof Error ? err.message : String(err) }, 'IVR webhook failed; transferring the caller');
+    const locale = deps.settings.defaultLocale;
+    twiml = render([{ type: 'say', prompt: 'ivr.error', locale }, { type: 'say', prompt: 'ivr.transfer.agent', locale }, { type: 'transfer', number: deps.settings.flow.settings.agentNumber }], 0);
+  }
+  return reply.type('text/xml; charset=utf-8').send(twiml);
+}

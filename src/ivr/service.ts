@@ -1,0 +1,100 @@
+import type { Db } from '../platform/db/database.ts';
+import { isAppError } from '../platform/errors.ts';
+import { ivrActions, type ActionDeps } from './actions.ts';
+import { newCallState, type CallStart } from './call.ts';
+import { closeCall, findCall, insertCall, lockCall, saveTurn } from './calls-store.ts';
+import { transition } from './engine.ts';
+import type { ActionOutcome } from './flow-types.ts';
+import type { IvrCall } from './schema.ts';
+import type { IvrSettings } from './settings.ts';
+import type { CallEvent } from './state.ts';
+import { withoutSecrets } from './twiml.ts';
+import { runTurn, type ActionRunner, type Turn } from './turn.ts';
+
+/**
+ * The webhook side of a call, independent of HTTP: record the call, play one turn per webhook
+ * inside one transaction (actions, messages, audit and the new state commit together), answer
+ * a retried webhook with the answer already given, and close the record when the call ends.
+ */
+export interface IvrDeps extends ActionDeps {
+  db: Db;
+  settings: IvrSettings;
+  log: { error(obj: object, msg: string): void };
+}
+
+/** Turns effects into the provider's answer; `nextTurn` goes into the URLs it calls next. */
+export type Render = (effects: Turn['effects'], nextTurn: number) => string;
+
+// Another instance wrote the call between our read and our write: read again and decide anew.
+const MAX_CONFLICTS = 5;
+class Conflict extends Error {}
+
+/** A call comes in: record it (once, however often the provider retries) and play turn 0. */
+export async function answerCall(deps: IvrDeps, render: Render, start: CallStart & { callSid: string }): Promise<string> {
+  const { line, state } = newCallState(deps.settings.flow, start, deps.settings.defaultLocale);
+  await insertCall(deps.db, { callSid: start.callSid, line, from: state.from, to: start.to, state, now: deps.clock.now() });
+  return advance(deps, render, start.callSid, 0, { type: 'start' });
+}
+
+/** The keys (or the silence) answering turn `turn` of a call. */
+export function continueCall(deps: IvrDeps, render: Render, callSid: string, turn: number, event: CallEvent): Promise<string> {
+  return advance(deps, render, callSid, turn, event);
+}
+
+// Statuses after which the provider sends nothing more for the call.
+const FINAL = new Set(['completed', 'busy', 'no-answer', 'canceled', 'failed']);
+
+/** The provider reports the call over: close the record (once) with its duration and outcome. */
+export async function endCall(deps: IvrDeps, callSid: string, providerStatus: string, durationSeconds: number | undefined): Promise<void> {
+  if (!FINAL.has(providerStatus)) return;
+  for (let i = 0; i < MAX_CONFLICTS; i++) {
+    const call = await findCall(deps.db, callSid);
+    if (!call || call.ended_at) return;
+    const now = deps.clock.now();
+    const state = transition(deps.settings.flow, call.state, { type: 'hangup' }).state;
+    const duration = durationSeconds ?? Math.max(0, Math.round((now.getTime() - call.started_at.getTime()) / 1000));
+    if (await closeCall(deps.db, { callSid, version: call.version, state, providerStatus, durationSeconds: duration, now })) return;
+  }
+}
+
+async function advance(deps: IvrDeps, render: Render, callSid: string, turn: number, event: CallEvent): Promise<string> {
+  const key = `turn:${turn}`;
+  for (let i = 0; i < MAX_CONFLICTS; i++) {
+    const call = await findCall(deps.db, callSid);
+    if (!call) return render([{ type: 'say', prompt: 'ivr.error', locale: deps.settings.defaultLocale }, { type: 'hangup' }], 0);
+    // A retry of the webhook already answered: the same answer, and the call does not move.
+    if (call.last_key === key && call.last_response) return call.last_response;
+    if (call.ended_at) return render([{ type: 'hangup' }], call.turn);
+    // A turn other than the one the call waits for (a late duplicate): what the caller heard last.
+    if (turn !== call.turn) return call.last_response ?? render([{ type: 'hangup' }], call.turn);
+    const answer = await play(deps, render, call, key, event);
+    if (answer !== undefined) return answer;
+  }
+  throw new Error(`call ${callSid}: still changing after ${MAX_CONFLICTS} attempts`);
+}
+
+/** Plays one turn in one transaction; undefined when another writer got there first. */
+async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, event: CallEvent): Promise<string | undefined> {
+  let failed: ActionOutcome | undefined;
+  for (;;) {
+    try {
+      return await deps.db.transaction().execute(async (tx) => {
+        if (!(await lockCall(tx, call.call_sid, call.version))) throw new Conflict();
+        const run: ActionRunner = failed ? async () => ({ outcome: failed! }) : ivrActions(tx, deps, call.call_sid);
+        const turn = await runTurn(deps.settings.flow, call.state, event, run);
+        const answer = render(turn.effects, call.turn + 1);
+        const kept = render(withoutSecrets(turn.effects, 'ivr.secret.notRepeated'), call.turn + 1);
+        const saved = await saveTurn(tx, { callSid: call.call_sid, version: call.version, state: turn.state, turn: call.turn + 1, key, response: kept, now: deps.clock.now() });
+        if (!saved) throw new Conflict();
+        return answer;
+      });
+    } catch (err) {
+      if (err instanceof Conflict) return undefined;
+      if (failed) throw err;
+      // The transaction is gone, and with it whatever the action had done: play the turn again
+      // with the failure as the action's outcome, so the caller hears words, not silence.
+      failed = isAppError(err) && err.code === 'too_many' ? 'unavailable' : 'error';
+      deps.log.error({ callSid: call.call_sid, error: err instanceof Error ? err.message : String(err) }, 'IVR turn failed; answering with its failure path');
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { Config } from '../config/config.ts';
+import type { Locale } from '../i18n/catalogue.ts';
+import { unlockLine } from './flow.ts';
+import type { FlowDefinition, FlowSettings } from './flow-types.ts';
+
+/**
+ * The dev-mode Twilio auth token: webhooks are signed even on a laptop, and the terminal phone
+ * (`cerrojo call`) signs its requests with the same value. Never accepted outside dev mode.
+ */
+export const DEV_TWILIO_AUTH_TOKEN = 'cerrojo-dev-twilio-auth-token-not-secret';
+
+/** The optional `ivr` section of the configuration (keys `ivr.*`). */
+export interface IvrConfig extends Partial<FlowSettings> {
+  /** Text-to-speech voice per language (a Twilio `<Say voice>`). */
+  voices?: Partial<Record<Locale, string>>;
+}
+
+export interface IvrSettings {
+  /** The unlock line with the deployment's settings applied. */
+  flow: FlowDefinition;
+  /** Signs and checks webhooks; null refuses every webhook (no token outside dev mode). */
+  authToken: string | null;
+  /** Base of the URLs the provider calls, when behind a proxy; else taken from each request. */
+  publicBaseUrl: string | undefined;
+  voices: Record<Locale, string>;
+  defaultLocale: Locale;
+}
+
+export const DEFAULT_VOICES: Record<Locale, string> = { es: 'Polly.Lucia', en: 'Polly.Amy' };
+
+/** The IVR's settings from the configuration, with the flow's own defaults where a key is unset. */
+export function ivrSettings(config: Config & { ivr?: IvrConfig }): IvrSettings {
+  const { voices, ...flowSettings } = config.ivr ?? {};
+  const defined = Object.fromEntries(Object.entries(flowSettings).filter(([, v]) => v !== undefined)) as Partial<FlowSettings>;
+  return {
+    flow: { ...unlockLine, settings: { ...unlockLine.settings, ...defined } },
+    authToken: config.notify.twilioAuthToken ?? (config.dev ? DEV_TWILIO_AUTH_TOKEN : null),
+    publicBaseUrl: config.publicBaseUrl,
+    voices: { ...DEFAULT_VOICES, ...voices },
+    defaultLocale: config.defaultLocale,
+  };
+}

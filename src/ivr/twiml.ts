@@ -1,0 +1,68 @@
+import twilio from 'twilio';
+import type { Locale } from '../i18n/catalogue.ts';
+import type { Say } from './state.ts';
+import { ivrText } from './text.ts';
+import type { Turn } from './turn.ts';
+
+type SayAttributes = Parameters<InstanceType<typeof twilio.twiml.VoiceResponse>['say']>[0];
+
+export interface TwimlOptions {
+  /** URL of the next turn's webhook; `timeout` marks the Redirect that follows a Gather. */
+  turnUrl(turn: number, timeout: boolean): string;
+  voices: Record<Locale, string>;
+}
+
+const LANGUAGE: Record<Locale, string> = { es: 'es-ES', en: 'en-GB' };
+
+/**
+ * The TwiML of a turn's effects. A Gather holds its prompts (a key cuts them short) and posts
+ * the keys to the next turn; Twilio goes on with the next verb when nobody presses a key, so a
+ * Gather that ends the response is followed by a Redirect reporting the timeout.
+ */
+export function renderTwiml(effects: Turn['effects'], nextTurn: number, options: TwimlOptions): string {
+  const response = new twilio.twiml.VoiceResponse();
+  const attributes = (s: Say) => ({ language: LANGUAGE[s.locale], voice: options.voices[s.locale] }) as SayAttributes;
+  const words = (s: Say) => ivrText(s.prompt, s.locale, s.params ?? {});
+  effects.forEach((effect, i) => {
+    switch (effect.type) {
+      case 'say':
+        response.say(attributes(effect), words(effect));
+        break;
+      case 'gather': {
+        const gather = response.gather({
+          input: ['dtmf'],
+          numDigits: effect.numDigits,
+          finishOnKey: effect.finishOnKey,
+          timeout: effect.timeoutSeconds,
+          action: options.turnUrl(nextTurn, false),
+          method: 'POST',
+          actionOnEmptyResult: false,
+        });
+        for (const prompt of effect.prompts) gather.say(attributes(prompt), words(prompt));
+        if (i === effects.length - 1) response.redirect({ method: 'POST' }, options.turnUrl(nextTurn, true));
+        break;
+      }
+      case 'transfer':
+        response.dial({}, effect.number);
+        break;
+      case 'hangup':
+        response.hangup();
+        break;
+    }
+  });
+  return response.toString();
+}
+
+/**
+ * The effects as they may be kept for a retried webhook: a code read out is never stored, so
+ * from the first secret on, the retry hears that it cannot be repeated, then how the turn ended.
+ */
+export function withoutSecrets(effects: Turn['effects'], notRepeated: Say['prompt']): Turn['effects'] {
+  const first = effects.findIndex((e) => e.type === 'say' && e.secret);
+  if (first < 0) return effects;
+  let last = first;
+  effects.forEach((e, i) => void (e.type === 'say' && e.secret && (last = i)));
+  const locale = (effects[first] as Say).locale;
+  const tail = effects.slice(last + 1).filter((e) => e.type !== 'gather');
+  return [...effects.slice(0, first), { type: 'say', prompt: notRepeated, locale }, ...tail];
+}
