@@ -3,7 +3,7 @@ import { loadConfig, ConfigError, type Config } from './config/config.ts';
 import { auditCommand } from './audit/cli.ts';
 import { importCommand } from './provisioning/cli.ts';
 import { seedCommand } from './demo/cli.ts';
-import { ivrCommand } from './ivr/cli.ts';
+import { callCommand, ivrCommand } from './ivr/cli.ts';
 
 /** Configuration from the environment, the optional file and the command's own options. */
 export function configFrom(opts: { config?: string; dev?: boolean; port?: string }): Config {
@@ -61,7 +61,7 @@ export function buildCli(): Command {
 
 /** Commands contributed by modules (seed, import, audit ...). */
 export type CliCommand = (program: Command) => void;
-export const cliCommands: CliCommand[] = [auditCommand, importCommand, seedCommand, ivrCommand];
+export const cliCommands: CliCommand[] = [auditCommand, importCommand, seedCommand, ivrCommand, callCommand];
 
 export async function main(argv: string[]): Promise<void> {
   try {

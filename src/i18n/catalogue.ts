@@ -1,5 +1,6 @@
 import { common } from './messages/common.ts';
 import { notify } from './messages/notify.ts';
+import { phone } from './messages/phone.ts';
 import { web } from './messages/web.ts';
 import { ivrMessages as ivr } from '../ivr/messages.ts';
 
@@ -15,7 +16,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr };
+const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};
