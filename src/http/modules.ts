@@ -3,6 +3,7 @@ import type { Services } from '../platform/services.ts';
 import { devMessageRoutes } from '../notify/routes.ts';
 import { provisioningRoutes } from '../provisioning/routes.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
+import { phoneSimulatorRoutes } from '../ivr/simulator-routes.ts';
 
 export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
@@ -10,4 +11,4 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
  * plugin here; the plugin receives the services and takes what it needs.
  */
-export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes];
+export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes];

@@ -96,7 +96,7 @@ for (const backend of backends()) {
         expect(res?.status(), path).toBe(200);
         expect(await h1(page), path).not.toBe(t('web.notFound.title', 'es'));
       }
-      for (const face of ['recovery', 'banking', 'phone', 'console']) {
+      for (const face of ['recovery', 'banking', 'console']) {
         await page.goto(`${server.url}/${face}`);
         const main = page.locator('main');
         expect(await main.locator('.badge').innerText(), face).toBe('Próximamente');

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WebPath } from '../../src/http/web-paths.ts';
 import { MessagesPage } from './messages/MessagesPage.tsx';
+import { PhonePage } from './phone/PhonePage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { UpcomingPage } from './pages/UpcomingPage.tsx';
 
@@ -19,6 +20,6 @@ export const PAGES: Record<WebPath, PageSpec> = {
   '/dev/messages': { titleId: 'web.face.messages.name', Component: MessagesPage },
   '/recovery': { titleId: 'web.face.recovery.name', Component: () => <UpcomingPage face="recovery" /> },
   '/banking': { titleId: 'web.face.banking.name', Component: () => <UpcomingPage face="banking" /> },
-  '/phone': { titleId: 'web.face.phone.name', Component: () => <UpcomingPage face="phone" /> },
+  '/phone': { titleId: 'web.face.phone.name', Component: PhonePage },
   '/console': { titleId: 'web.face.console.name', Component: () => <UpcomingPage face="console" /> },
 };
