@@ -40,6 +40,21 @@ export const DEMO_HELD_OPERATION = {
   heldReason: 'new beneficiary and an unusual amount',
 } as const;
 
+/**
+ * A transfer waiting for its SMS signing code (IVR branch 3.2 reads a signing code for it). Its
+ * reference is the one seed 001 shows on the "Gestión de claves" page.
+ */
+export const DEMO_PENDING_OPERATION = {
+  customerExternalId: 'DEMO-C001',
+  reference: '23522111',
+  description: 'Transferencia a ES76 2100 0813 6101 2345 6789',
+  iban: 'ES7621000813610123456789',
+  concept: 'Alquiler diciembre',
+  amountCents: 65_000,
+  currency: 'EUR',
+  beneficiary: 'Inmobiliaria Almeriense SL',
+} as const;
+
 /** The customer the contact centre has blocked (BLOQUEO CAE): only a branch lifts it. */
 export const DEMO_CAE_BLOCK = {
   customerExternalId: 'DEMO-C005',

@@ -6,7 +6,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
 import { importRecords } from '../provisioning/import.ts';
 import type { ImportSummary } from '../provisioning/schema.ts';
-import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, demoData } from './demo-data.ts';
+import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, demoData } from './demo-data.ts';
 
 export interface DemoLoadResult {
   summary: ImportSummary;
@@ -23,7 +23,8 @@ export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<Demo
   const summary = await importRecords(db, deps, demoData(deps.clock.now()));
   let extrasCreated = 0;
   await db.transaction().execute(async (tx) => {
-    if (await addHeldOperation(tx, deps)) extrasCreated++;
+    if (await addOperation(tx, deps, DEMO_HELD_OPERATION)) extrasCreated++;
+    if (await addOperation(tx, deps, DEMO_PENDING_OPERATION)) extrasCreated++;
     if (await addContactCentreBlock(tx, deps)) extrasCreated++;
   });
   return { summary, extrasCreated };
@@ -32,12 +33,24 @@ export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<Demo
 const customerId = async (tx: Tx, externalId: string) =>
   (await tx.selectFrom('customers').select('id').where('external_id', '=', externalId).executeTakeFirst())?.id;
 
+interface DemoOperation {
+  customerExternalId: string;
+  reference: string;
+  description: string;
+  iban: string;
+  concept: string;
+  amountCents: number;
+  currency: string;
+  beneficiary: string;
+  heldReason?: string;
+}
+
 /**
- * The held transfer, with the fixed reference docs/demo.md gives (the operations store draws a
- * random one), then held through the store so it carries the same `operation` block as any other.
+ * A demo transfer with the fixed reference docs/demo.md gives (the operations store draws a
+ * random one); a held one is then held through the store so it carries the same `operation`
+ * block as any other.
  */
-async function addHeldOperation(tx: Tx, deps: ProvisioningDeps): Promise<boolean> {
-  const op = DEMO_HELD_OPERATION;
+async function addOperation(tx: Tx, deps: ProvisioningDeps, op: DemoOperation): Promise<boolean> {
   const owner = await customerId(tx, op.customerExternalId);
   const exists = await tx.selectFrom('operations').select('id').where('reference', '=', op.reference).executeTakeFirst();
   if (!owner || exists) return false;
@@ -62,7 +75,7 @@ async function addHeldOperation(tx: Tx, deps: ProvisioningDeps): Promise<boolean
     })
     .execute();
   await appendAudit(tx, { at, actor: deps.actor, action: 'operation.created', customerId: owner, subject: `operation:${id}`, details: { reference: op.reference, kind: 'transfer', status: 'pending_signature' } });
-  await holdOperation(tx, deps, { operationId: id, reason: op.heldReason, by: deps.actor });
+  if (op.heldReason) await holdOperation(tx, deps, { operationId: id, reason: op.heldReason, by: deps.actor });
   return true;
 }
 

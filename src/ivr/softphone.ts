@@ -29,13 +29,17 @@ export function parseTwiml(xml: string): Heard {
   const last = gathers.at(-1);
   const redirect = /<Redirect[^>]*>([^<]*)<\/Redirect>/.exec(xml)?.[1];
   const dial = /<Dial[^>]*>([^<]*)<\/Dial>/.exec(xml)?.[1];
+  const hangup = /<Hangup\/>/.test(xml);
+  // A document that ends the call by itself (the signing code read three times, with "press any
+  // key to finish" between) goes on to its end when nobody presses: the phone just listens.
+  const ends = hangup || !!dial;
   return {
     xml,
     says,
-    ...(last ? { gather: { action: attr(last, 'action')!, numDigits: Number(attr(last, 'numDigits')), finishOnKey: attr(last, 'finishOnKey') ?? '#' } } : {}),
+    ...(last && !ends ? { gather: { action: attr(last, 'action')!, numDigits: Number(attr(last, 'numDigits')), finishOnKey: attr(last, 'finishOnKey') ?? '#' } } : {}),
     ...(redirect ? { redirect: decode(redirect) } : {}),
     ...(dial ? { dial: decode(dial) } : {}),
-    hangup: /<Hangup\/>/.test(xml),
+    hangup,
   };
 }
 

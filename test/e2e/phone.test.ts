@@ -49,11 +49,14 @@ for (const backend of backends()) {
     /** Presses keys on the keypad, then waits until the line has answered them. */
     async function enter(page: Page, keys: string, via: 'click' | 'keyboard' = 'click') {
       const before = await page.locator('.turn--keys').count();
+      const linesBefore = await page.locator('.turn--line').count();
       for (const key of keys) {
         if (via === 'keyboard') await page.keyboard.press(key === '#' ? 'Shift+3' : key);
         else await page.locator('.keypad').getByRole('button', { name: key === '#' ? 'almohadilla' : key, exact: true }).click();
       }
       await page.locator('.turn--keys').nth(before).waitFor();
+      // The line's answer to these keys, not the status left from the turn before.
+      await page.locator('.turn--line').nth(linesBefore).waitFor();
       await page.waitForFunction(
         (texts) => texts.includes(document.querySelector('.handset__status')?.textContent ?? ''),
         [t('web.phone.status.listening', 'es'), t('web.phone.status.ended', 'es')],

@@ -37,7 +37,14 @@ export interface PhoneCall {
 export function usePhoneCall(muted: boolean): PhoneCall {
   const [status, setStatus] = useState<CallStatus>('idle');
   const [heard, setHeard] = useState<Heard | null>(null);
-  const [buffer, setBuffer] = useState('');
+  const [buffer, setBufferState] = useState('');
+  // Keys can arrive faster than React re-renders (a fast typist, a test): the buffer is read
+  // from a ref so no key is computed against a stale copy.
+  const bufferRef = useRef('');
+  const setBuffer = useCallback((next: string) => {
+    bufferRef.current = next;
+    setBufferState(next);
+  }, []);
   const [transcript, setTranscript] = useState<Entry[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<PhoneCall['error']>(null);
@@ -121,11 +128,11 @@ export function usePhoneCall(muted: boolean): PhoneCall {
   const press = useCallback(
     (key: string) => {
       if (status !== 'connected' || !heard?.listening || inFlight.current) return;
-      const result = pressKey(buffer, key, { numDigits: heard.numDigits ?? 0, finishOnKey: heard.finishOnKey ?? '#' });
+      const result = pressKey(bufferRef.current, key, { numDigits: heard.numDigits ?? 0, finishOnKey: heard.finishOnKey ?? '#' });
       setBuffer(result.buffer);
       if (result.send !== undefined) send(result.send);
     },
-    [buffer, heard, send, status],
+    [heard, send, setBuffer, status],
   );
 
   const silence = useCallback(
