@@ -1,14 +1,9 @@
 /** The dev phone simulator of the server (`/api/dev/phone/*`, dev mode only). */
 
-export interface Heard {
-  says: { text: string; language: string }[];
-  /** The line waits for keys. */
-  listening: boolean;
-  numDigits?: number;
-  finishOnKey?: string;
-  ended: boolean;
-  transferredTo?: string;
-}
+/** One answer of the line, as the server's simulator shapes it (a type only: nothing of the server is bundled). */
+import type { HeardView } from '../../../src/ivr/simulator.ts';
+
+export type Heard = HeardView;
 
 export interface PhoneDirectory {
   lines: { key: string; number: string; description: string }[];

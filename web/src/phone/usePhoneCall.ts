@@ -63,6 +63,8 @@ export function usePhoneCall(muted: boolean): PhoneCall {
 
   const hear = useCallback(
     (answer: Heard) => {
+      // Each Gather starts empty, as on Twilio: keys pressed before it never leak into it.
+      setBuffer('');
       setHeard(answer);
       add(...answer.says.map((s) => ({ kind: 'line' as const, text: s.text, language: s.language })));
       if (!mutedRef.current) speak(answer.says);
@@ -75,7 +77,7 @@ export function usePhoneCall(muted: boolean): PhoneCall {
         callId.current = null;
       }
     },
-    [add],
+    [add, setBuffer],
   );
 
   /** Runs one request at a time; a failure is shown and leaves the call as it was. */
