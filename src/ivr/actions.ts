@@ -10,7 +10,7 @@ import type { HashingDeps } from '../customers/store-support.ts';
 import { enqueueMessage, type EnqueueDeps } from '../notify/outbox.ts';
 import { randomDigits } from '../platform/crypto.ts';
 import type { Tx } from '../platform/db/database.ts';
-import { phoneBankingPinHash } from '../provisioning/phone-banking-pin.ts';
+import { phoneBankingPinHash } from '../customers/phone-banking-pin.ts';
 import type { ActionName } from './flow-types.ts';
 import { temporaryPassword } from './generate.ts';
 import { spellDigits } from './speech.ts';

@@ -2,7 +2,7 @@ import type { Updateable } from 'kysely';
 import { hashPassword, verifyPassword } from '../customers/passwords.ts';
 import type { OnlineBankingUsersTable } from '../platform/db/schema.ts';
 import { RecordError, type ApplyContext } from './apply-context.ts';
-import { phoneBankingPinHash, phoneBankingPinMatches } from './phone-banking-pin.ts';
+import { phoneBankingPinHash, phoneBankingPinMatches } from '../customers/phone-banking-pin.ts';
 import type { NormalizedCustomer } from './validate-customer.ts';
 
 type OnlineBanking = NonNullable<NormalizedCustomer['onlineBanking']>;
