@@ -16,15 +16,18 @@ export interface AuditEvent {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The canonical text of a row: keys sorted at every level, UTC instants. */
-export function canonicalRow(row: {
+/** The fields of an audit row that its hash covers. */
+export interface ChainedFields {
   at: Date;
   actor: string;
   action: string;
   customer_id: string | null;
   subject: string | null;
   details: unknown;
-}): string {
+}
+
+/** The canonical text of a row: keys sorted at every level, UTC instants. */
+export function canonicalRow(row: ChainedFields): string {
   return stableStringify({
     at: row.at.toISOString(),
     actor: row.actor,

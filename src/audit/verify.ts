@@ -1,19 +1,13 @@
 import type { Executor } from '../platform/db/database.ts';
-import { GENESIS_HASH, canonicalRow, chainHash } from './audit.ts';
+import { GENESIS_HASH, canonicalRow, chainHash, type ChainedFields } from './audit.ts';
 
 export type AuditVerification =
   | { ok: true; rows: number }
   /** `rows` counts the intact rows before `firstBrokenId`. */
   | { ok: false; rows: number; firstBrokenId: number; reason: string };
 
-interface ChainRow {
+interface ChainRow extends ChainedFields {
   id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  customer_id: string | null;
-  subject: string | null;
-  details: unknown;
   prev_hash: string;
   hash: string;
 }
