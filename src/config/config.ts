@@ -36,6 +36,39 @@ const Ivr = Type.Object({
   voices: Type.Optional(Type.Object({ es: Type.Optional(Type.String()), en: Type.Optional(Type.String()) })),
 });
 
+const Web = Type.Object({
+  /**
+   * Cookies carry `Secure` (sent over TLS only). On by default; `npm start --dev` on plain
+   * http://localhost turns it off unless set.
+   */
+  secureCookies: Type.Optional(Type.Boolean()),
+  /** Online-banking inactivity limit (PSD2 RTS art. 4(3)(d): at most 5 minutes). */
+  sessionIdleSeconds: Type.Integer({ minimum: 30, maximum: 300, default: 300 }),
+  /** Longest an online-banking session lives whatever the activity. */
+  sessionMaxSeconds: Type.Integer({ minimum: 300, maximum: 86_400, default: 8 * 3600 }),
+  /** Life of a web recovery flow from its first step (ASVS 5.0 §2.3.1). */
+  recoveryFlowTtlSeconds: Type.Integer({ minimum: 60, maximum: 3600, default: 900 }),
+  /** Wrong SMS codes a recovery flow accepts before it ends. */
+  recoveryCodeAttempts: Type.Integer({ minimum: 1, maximum: 10, default: 3 }),
+  /** Proof-of-work size of the recovery captcha (ALTCHA max number): larger is slower for bots and people. */
+  captchaMaxNumber: Type.Integer({ minimum: 1000, maximum: 10_000_000, default: 100_000 }),
+  /** Life of a captcha challenge. */
+  captchaTtlSeconds: Type.Integer({ minimum: 30, maximum: 3600, default: 600 }),
+});
+
+/**
+ * Built-in fraud rules of online banking: an operation matching one is held with its
+ * reference until the customer unlocks it (IVR branch 2) or the contact centre acts.
+ */
+const FraudRules = Type.Object({
+  /** Hold any transfer of at least this amount (cents); 0 disables the rule. */
+  amountOverCents: Type.Integer({ minimum: 0, default: 500_000 }),
+  /** Hold a transfer to a beneficiary never paid before from this amount (cents); 0 holds every new one. */
+  newBeneficiaryOverCents: Type.Integer({ minimum: 0, default: 100_000 }),
+  /** Hold a transfer to a new beneficiary made within this many hours of linking a device; 0 disables. */
+  recentDeviceHours: Type.Integer({ minimum: 0, maximum: 720, default: 24 }),
+});
+
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   host: Type.String({ default: '0.0.0.0' }),
@@ -55,6 +88,8 @@ export const ConfigSchema = Type.Object({
   defaultLocale: Type.Union([Type.Literal('es'), Type.Literal('en')], { default: 'es' }),
   timeZone: Type.String({ default: 'Europe/Madrid' }),
   limits: Type.Object(Limits.properties, { default: {} }),
+  web: Type.Object(Web.properties, { default: {} }),
+  banking: Type.Object({ fraudRules: Type.Object(FraudRules.properties, { default: {} }) }, { default: {} }),
   ivr: Type.Object(Ivr.properties, { default: {} }),
   notify: Type.Object(
     {
@@ -84,6 +119,13 @@ export const ConfigSchema = Type.Object({
 
 export type Config = Static<typeof ConfigSchema>;
 export type LimitsConfig = Config['limits'];
+export type WebConfig = Config['web'];
+export type FraudRulesConfig = Config['banking']['fraudRules'];
+
+/** Whether cookies carry `Secure`: as configured, else on outside dev mode. */
+export function secureCookies(config: Pick<Config, 'web' | 'dev'>): boolean {
+  return config.web.secureCookies ?? !config.dev;
+}
 
 export class ConfigError extends Error {
   constructor(
@@ -115,6 +157,8 @@ const ENV_KEYS: Record<string, string> = {
   TWILIO_FROM: 'notify.twilioFrom',
   TWILIO_API_BASE_URL: 'notify.twilioApiBaseUrl',
   NOTIFY_RUN_WORKER: 'notify.runWorker',
+  COOKIE_SECURE: 'web.secureCookies',
+  SESSION_IDLE_SECONDS: 'web.sessionIdleSeconds',
   IVR_AGENT_NUMBER: 'ivr.agentNumber',
   IVR_REPROMPTS: 'ivr.reprompts',
   IVR_WHEN_EXHAUSTED: 'ivr.whenExhausted',

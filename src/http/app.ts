@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loggerOptions } from '../platform/logger.ts';
 import type { Services } from '../platform/services.ts';
+import { csrfPlugin } from './csrf.ts';
 import { errorHandler } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsPlugin } from './routes/metrics.ts';
@@ -41,6 +42,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.setErrorHandler(errorHandler);
   await app.register(formbody);
   await app.register(cookie);
+  await app.register(csrfPlugin, { services });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -21,12 +21,16 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
     if (err.status >= 500) req.log.error({ err }, 'request failed');
     return reply.status(err.status).send({
       error: err.code,
+      ...(err.reason ? { reason: err.reason } : {}),
       message: t(err.messageId, locale),
       ...(err.expose ? { detail: err.message } : {}),
       ...(err.expose && err.details !== undefined ? { details: err.details } : {}),
     });
   }
   const fe = err as FastifyError;
+  if (typeof fe.code === 'string' && fe.code.startsWith('FST_CSRF')) {
+    return reply.status(403).send({ error: 'forbidden', reason: 'csrf', message: t('error.csrf', locale) });
+  }
   if (fe.validation) {
     return reply.status(400).send({ error: 'validation', message: t('error.validation', locale), detail: fe.message });
   }

@@ -17,21 +17,31 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+export interface AppErrorOptions {
+  /** A more precise catalogue message than the code's own (e.g. `banking.login.invalid`). */
+  messageId?: string;
+  /** A stable machine-readable reason within the code (e.g. `session_expired`), sent as `reason`. */
+  reason?: string;
+}
+
 export class AppError extends Error {
   readonly status: number;
   readonly messageId: string;
   readonly expose: boolean;
+  readonly reason: string | undefined;
   constructor(
     readonly code: ErrorCode,
     /** Detail for the client when `expose` is set; never a secret. */
     message: string,
     readonly details?: unknown,
+    options: AppErrorOptions = {},
   ) {
     super(message);
     const spec = ERRORS[code];
     this.status = spec.status;
-    this.messageId = spec.messageId;
+    this.messageId = options.messageId ?? spec.messageId;
     this.expose = spec.expose;
+    this.reason = options.reason;
   }
 }
 

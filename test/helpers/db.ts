@@ -26,6 +26,16 @@ export function backends(): Backend[] {
   return url ? [{ name: 'pglite' }, { name: 'postgres', url }] : [{ name: 'pglite' }];
 }
 
+/**
+ * The one backend a browser journey runs on: PostgreSQL where it is set (CI), else PGlite.
+ * The persistence behind the pages is already proven on both by the HTTP suites; running
+ * each browser journey twice would only double the slowest part of the run.
+ */
+export function browserBackend(): Backend {
+  const all = backends();
+  return all[all.length - 1]!;
+}
+
 if (!process.env.TEST_DATABASE_URL && !process.env.CERROJO_PG_NOTICE) {
   process.env.CERROJO_PG_NOTICE = '1';
   console.warn('[cerrojo tests] TEST_DATABASE_URL is not set: persistence tests run on PGlite only.');

@@ -10,6 +10,10 @@ export const common: Record<string, Text> = {
   'error.validation': { es: 'Los datos enviados no son válidos.', en: 'The data sent is not valid.' },
   'error.unauthorized': { es: 'Necesitas identificarte.', en: 'You need to sign in.' },
   'error.forbidden': { es: 'No tienes permiso para esta acción.', en: 'You are not allowed to do this.' },
+  'error.csrf': {
+    es: 'La página ha caducado o la petición no viene de ella. Recarga la página y vuelve a intentarlo.',
+    en: 'The page has expired or the request did not come from it. Reload the page and try again.',
+  },
   'error.not_found': { es: 'No encontrado.', en: 'Not found.' },
   'error.conflict': { es: 'La petición choca con el estado actual.', en: 'The request conflicts with the current state.' },
   'error.gone': { es: 'Ha caducado. Vuelve a empezar.', en: 'It has expired. Please start again.' },
