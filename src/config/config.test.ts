@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, secureCookies } from './config.ts';
 
 const dev = { CERROJO_DEV: 'true' };
 
@@ -60,5 +60,15 @@ describe('configuration', () => {
       TWILIO_FROM: '+34950000000',
     });
     expect(ok.dev).toBe(false);
+  });
+
+  it('keeps sessions within PSD2 limits and cookies Secure outside dev mode', () => {
+    const dev = loadConfig({ CERROJO_DEV: 'true' });
+    expect(dev.web.sessionIdleSeconds).toBe(300);
+    expect(secureCookies(dev)).toBe(false);
+    expect(secureCookies(loadConfig({ CERROJO_DEV: 'true', COOKIE_SECURE: 'true' }))).toBe(true);
+    expect(secureCookies({ dev: false, web: {} as never })).toBe(true);
+    expect(() => loadConfig({ CERROJO_DEV: 'true', SESSION_IDLE_SECONDS: '600' })).toThrowError(/web.sessionIdleSeconds \(SESSION_IDLE_SECONDS\)/);
+    expect(dev.banking.fraudRules).toEqual({ amountOverCents: 500_000, newBeneficiaryOverCents: 100_000, recentDeviceHours: 24 });
   });
 });
