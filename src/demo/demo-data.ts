@@ -37,7 +37,8 @@ export const DEMO_HELD_OPERATION = {
   amountCents: 185_000,
   currency: 'EUR',
   beneficiary: 'Electro Suministros Levante SL',
-  heldReason: 'new beneficiary and an unusual amount',
+  /** The fraud rules that held it, as online banking names them (src/banking/fraud-rules.ts). */
+  heldReason: 'new_beneficiary',
 } as const;
 
 /**
@@ -47,12 +48,30 @@ export const DEMO_HELD_OPERATION = {
 export const DEMO_PENDING_OPERATION = {
   customerExternalId: 'DEMO-C001',
   reference: '23522111',
-  description: 'Transferencia a ES76 2100 0813 6101 2345 6789',
-  iban: 'ES7621000813610123456789',
+  description: 'Transferencia a ES79 2100 0813 6101 2345 6789',
+  iban: 'ES7921000813610123456789',
   concept: 'Alquiler diciembre',
   amountCents: 65_000,
   currency: 'EUR',
   beneficiary: 'Inmobiliaria Almeriense SL',
+} as const;
+
+/**
+ * A transfer María signed a month ago, to the same beneficiary as her pending one: a new transfer
+ * to this IBAN is not "new beneficiary" for the fraud rules, while the same amount to any other
+ * IBAN from 1 000 € is held (see docs/demo.md).
+ */
+export const DEMO_SIGNED_TRANSFER = {
+  customerExternalId: 'DEMO-C001',
+  reference: '31870542',
+  description: 'Transferencia a ES79 2100 0813 6101 2345 6789',
+  iban: 'ES7921000813610123456789',
+  concept: 'Alquiler noviembre',
+  amountCents: 65_000,
+  currency: 'EUR',
+  beneficiary: 'Inmobiliaria Almeriense SL',
+  signed: true,
+  ageDays: 30,
 } as const;
 
 /** The customer the contact centre has blocked (BLOQUEO CAE): only a branch lifts it. */

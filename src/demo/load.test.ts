@@ -4,7 +4,7 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
 import { loadDemoDataOnFirstStart } from './background.ts';
 import { testDeps } from '../provisioning/test-support.ts';
-import { DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, demoData } from './demo-data.ts';
+import { DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, DEMO_SIGNED_TRANSFER, demoData } from './demo-data.ts';
 import { loadDemoData } from './load.ts';
 
 describeEachDatabase('demo data', (backend) => {
@@ -21,7 +21,7 @@ describeEachDatabase('demo data', (backend) => {
     const first = await loadDemoData(db(), deps);
     expect(first.summary.errors).toEqual([]);
     expect(first.summary.created).toBe(data.offices.length + data.managers.length + data.customers.length);
-    expect(first.extrasCreated).toBe(3);
+    expect(first.extrasCreated).toBe(4);
     const audit = await verifyAuditChain(db());
     deps.clock.advance(3_600_000); // a later start: device times move, stored ones must not
     const second = await loadDemoData(db(), deps);
@@ -41,6 +41,8 @@ describeEachDatabase('demo data', (backend) => {
     const pending = await db().selectFrom('operations').selectAll().where('reference', '=', DEMO_PENDING_OPERATION.reference).executeTakeFirstOrThrow();
     expect(pending).toMatchObject({ status: 'pending_signature', customer_id: (await byExt('DEMO-C001')).id, beneficiary: DEMO_PENDING_OPERATION.beneficiary });
     expect(await db().selectFrom('blocks').selectAll().where('subject_id', '=', pending.id).execute()).toEqual([]);
+    const signed = await db().selectFrom('operations').selectAll().where('reference', '=', DEMO_SIGNED_TRANSFER.reference).executeTakeFirstOrThrow();
+    expect(signed).toMatchObject({ status: 'signed', customer_id: pending.customer_id, details: { iban: DEMO_PENDING_OPERATION.iban } });
     const cae = await db().selectFrom('blocks').selectAll().where('customer_id', '=', (await byExt('DEMO-C005')).id).execute();
     expect(cae).toMatchObject([{ target: 'access', origin: 'contact_centre', lifted_at: null }]);
     const devices = await db().selectFrom('devices').select(['name', 'linked_at']).where('customer_id', '=', (await byExt('DEMO-C007')).id).orderBy('linked_at').execute();

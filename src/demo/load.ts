@@ -6,7 +6,7 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
 import { importRecords } from '../provisioning/import.ts';
 import type { ImportSummary } from '../provisioning/schema.ts';
-import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, demoData } from './demo-data.ts';
+import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, DEMO_SIGNED_TRANSFER, demoData } from './demo-data.ts';
 
 export interface DemoLoadResult {
   summary: ImportSummary;
@@ -15,8 +15,8 @@ export interface DemoLoadResult {
 }
 
 /**
- * Loads the demo bank: the provisioning import, then the held operation and the contact-centre
- * block that only other flows create. Idempotent: a second load changes nothing and writes no
+ * Loads the demo bank: the provisioning import, then the operations (held, pending, signed) and
+ * the contact-centre block that only other flows create. Idempotent: a second load changes nothing and writes no
  * audit row, and what a demo user has since released or lifted is not put back.
  */
 export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<DemoLoadResult> {
@@ -25,6 +25,7 @@ export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<Demo
   await db.transaction().execute(async (tx) => {
     if (await addOperation(tx, deps, DEMO_HELD_OPERATION)) extrasCreated++;
     if (await addOperation(tx, deps, DEMO_PENDING_OPERATION)) extrasCreated++;
+    if (await addOperation(tx, deps, DEMO_SIGNED_TRANSFER)) extrasCreated++;
     if (await addContactCentreBlock(tx, deps)) extrasCreated++;
   });
   return { summary, extrasCreated };
@@ -43,6 +44,9 @@ interface DemoOperation {
   currency: string;
   beneficiary: string;
   heldReason?: string;
+  /** Already signed (a beneficiary paid before), `ageDays` ago. */
+  signed?: boolean;
+  ageDays?: number;
 }
 
 /**
@@ -55,7 +59,8 @@ async function addOperation(tx: Tx, deps: ProvisioningDeps, op: DemoOperation): 
   const exists = await tx.selectFrom('operations').select('id').where('reference', '=', op.reference).executeTakeFirst();
   if (!owner || exists) return false;
   const id = randomUUID();
-  const at = new Date(deps.clock.now().getTime() - 20 * 60_000);
+  const at = new Date(deps.clock.now().getTime() - (op.ageDays ? op.ageDays * 86_400_000 : 20 * 60_000));
+  const status = op.signed ? 'signed' : 'pending_signature';
   await tx
     .insertInto('operations')
     .values({
@@ -68,13 +73,13 @@ async function addOperation(tx: Tx, deps: ProvisioningDeps, op: DemoOperation): 
       amount_cents: op.amountCents,
       currency: op.currency,
       beneficiary: op.beneficiary,
-      status: 'pending_signature',
+      status,
       held_reason: null,
       created_at: at,
       updated_at: at,
     })
     .execute();
-  await appendAudit(tx, { at, actor: deps.actor, action: 'operation.created', customerId: owner, subject: `operation:${id}`, details: { reference: op.reference, kind: 'transfer', status: 'pending_signature' } });
+  await appendAudit(tx, { at, actor: deps.actor, action: 'operation.created', customerId: owner, subject: `operation:${id}`, details: { reference: op.reference, kind: 'transfer', status } });
   if (op.heldReason) await holdOperation(tx, deps, { operationId: id, reason: op.heldReason, by: deps.actor });
   return true;
 }

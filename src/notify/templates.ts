@@ -20,6 +20,7 @@ export const TEMPLATES = {
   'sms.unlock_code': { channel: 'sms' },
   'sms.phone_banking_credentials': { channel: 'sms' },
   'sms.signature_unlocked': { channel: 'sms' },
+  'sms.device_link_code': { channel: 'sms' },
   'email.user_code': { channel: 'email' },
   'email.security_advice': { channel: 'email' },
 } as const satisfies Record<string, TemplateDef>;

@@ -3,6 +3,8 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_outbox_delivery.ts';
 import * as m0003 from './0003_blocks_one_active.ts';
 import * as m0004 from '../../../ivr/migration.ts';
+import * as m0005 from '../../../banking/migration.ts';
+import * as m0006 from '../../../selfservice/migration.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0002_outbox_delivery': m0002,
   '0003_blocks_one_active': m0003,
   '0004_ivr_calls': m0004,
+  '0005_banking': m0005,
+  '0006_selfservice': m0006,
 };
