@@ -1,0 +1,41 @@
+import { appendAudit } from '../audit/audit.ts';
+import { liftBlocks } from '../customers/blocks-store.ts';
+import { resetPasswordFailures, setPassword } from '../customers/credentials-store.ts';
+import { maskEmail, maskPhone } from '../customers/mask.ts';
+import { hashPassword } from '../customers/passwords.ts';
+import type { Locale } from '../i18n/catalogue.ts';
+import { temporaryPassword } from '../ivr/generate.ts';
+import { enqueueMessage } from '../notify/outbox.ts';
+import type { Tx } from '../platform/db/database.ts';
+import type { Customer } from '../platform/db/schema.ts';
+import type { RecoveryDeps } from './deps.ts';
+
+export interface Delivered {
+  /** `sb*****@ebcc.es`, as seed 001 shows it. */
+  email: string;
+  /** `+34 - 6*****331`. */
+  mobile: string;
+}
+
+/**
+ * Step 3 "Selección confirmada": the user code to the registered email, a temporary password
+ * by SMS (single use, `limits.temporaryPasswordTtlSeconds`, opens only the forced change —
+ * ASVS §2.5.1), the access blocks the web may lift lifted, the failed-login count cleared.
+ * Everything in the caller's transaction: the messages exist only if the change commits.
+ */
+export async function deliverCredentials(tx: Tx, deps: RecoveryDeps, customer: Customer, flowId: string, locale: Locale): Promise<Delivered> {
+  const user = await tx.selectFrom('online_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirstOrThrow();
+  const email = customer.email!;
+  const mobile = customer.mobile!;
+  const password = temporaryPassword();
+  const ttl = deps.config.limits.temporaryPasswordTtlSeconds;
+  const now = deps.clock.now();
+  const base = { locale, customerId: customer.id };
+  await enqueueMessage(tx, deps, { ...base, channel: 'sms', to: mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } });
+  await enqueueMessage(tx, deps, { ...base, channel: 'email', to: email, template: 'email.user_code', params: { name: customer.name, userCode: user.user_code } });
+  await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'web', by: 'web' });
+  await resetPasswordFailures(tx, deps, customer.id, 'web');
+  await setPassword(tx, deps, customer.id, await hashPassword(password), { temporary: true, expiresAt: new Date(now.getTime() + ttl * 1000), by: 'web' });
+  await appendAudit(tx, { at: now, actor: 'web', action: 'recovery.completed', customerId: customer.id, subject: 'recovery', details: { flow: flowId } });
+  return { email: maskEmail(email), mobile: maskPhone(mobile) };
+}
