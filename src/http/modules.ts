@@ -4,6 +4,8 @@ import { devMessageRoutes } from '../notify/routes.ts';
 import { provisioningRoutes } from '../provisioning/routes.ts';
 import { ivrRoutes } from '../ivr/routes.ts';
 import { phoneSimulatorRoutes } from '../ivr/simulator-routes.ts';
+import { bankingRoutes } from '../banking/routes.ts';
+import { recoveryRoutes } from '../selfservice/routes.ts';
 
 export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
@@ -11,4 +13,4 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
  * plugin here; the plugin receives the services and takes what it needs.
  */
-export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes];
+export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, bankingRoutes, recoveryRoutes];

@@ -2,7 +2,10 @@ import { common } from './messages/common.ts';
 import { notify } from './messages/notify.ts';
 import { phone } from './messages/phone.ts';
 import { web } from './messages/web.ts';
+import { bankingWeb } from './messages/banking-web.ts';
 import { ivrMessages as ivr } from '../ivr/messages.ts';
+import { bankingMessages as banking } from '../banking/messages.ts';
+import { selfserviceMessages as selfservice } from '../selfservice/messages.ts';
 
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
@@ -16,7 +19,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone };
+const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone, banking, bankingWeb, selfservice };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};

@@ -14,8 +14,8 @@ export interface Face {
 }
 
 export const FACES: readonly Face[] = [
-  { key: 'recovery', href: '/recovery', server: false, status: 'upcoming' },
-  { key: 'banking', href: '/banking', server: false, status: 'upcoming' },
+  { key: 'recovery', href: '/recovery', server: false, status: 'available' },
+  { key: 'banking', href: '/banking', server: false, status: 'available' },
   { key: 'phone', href: '/phone', server: false, status: 'dev' },
   { key: 'console', href: '/console', server: false, status: 'upcoming' },
   { key: 'messages', href: '/dev/messages', server: false, status: 'dev' },
@@ -30,12 +30,10 @@ export const OPERATOR_LINKS: readonly { key: 'healthz' | 'readyz' | 'metrics'; h
 ];
 
 /** What each face still to come will do: its source and its plan, by catalogue id. */
-export type UpcomingKey = 'recovery' | 'banking' | 'console';
+export type UpcomingKey = 'console';
 
 const plan = (key: UpcomingKey, count: number) => Array.from({ length: count }, (_, i) => `web.${key}.plan.${i + 1}`);
 
 export const UPCOMING: Record<UpcomingKey, { sourceId: string; planIds: string[] }> = {
-  recovery: { sourceId: 'web.recovery.source', planIds: plan('recovery', 5) },
-  banking: { sourceId: 'web.banking.source', planIds: plan('banking', 5) },
   console: { sourceId: 'web.console.source', planIds: plan('console', 4) },
 };

@@ -1,7 +1,13 @@
 import type { ComponentType } from 'react';
 import type { WebPath } from '../../src/http/web-paths.ts';
+import { BankingPage } from './banking/BankingPage.tsx';
+import { DevicesPage } from './banking/DevicesPage.tsx';
+import { OperationPage } from './banking/OperationPage.tsx';
+import { PasswordPage } from './banking/PasswordPage.tsx';
+import { TransferPage } from './banking/TransferPage.tsx';
 import { MessagesPage } from './messages/MessagesPage.tsx';
 import { PhonePage } from './phone/PhonePage.tsx';
+import { RecoveryPage } from './recovery/RecoveryPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
 import { UpcomingPage } from './pages/UpcomingPage.tsx';
 
@@ -18,8 +24,12 @@ export interface PageSpec {
 export const PAGES: Record<WebPath, PageSpec> = {
   '/': { titleId: 'app.name', Component: StartPage },
   '/dev/messages': { titleId: 'web.face.messages.name', Component: MessagesPage },
-  '/recovery': { titleId: 'web.face.recovery.name', Component: () => <UpcomingPage face="recovery" /> },
-  '/banking': { titleId: 'web.face.banking.name', Component: () => <UpcomingPage face="banking" /> },
+  '/recovery': { titleId: 'recovery.title', Component: RecoveryPage },
+  '/banking': { titleId: 'web.face.banking.name', Component: BankingPage },
+  '/banking/password': { titleId: 'web.bank.password.title', Component: PasswordPage },
+  '/banking/operation': { titleId: 'web.bank.sign.title', Component: OperationPage },
+  '/banking/transfer': { titleId: 'web.bank.transfer.title', Component: TransferPage },
+  '/banking/devices': { titleId: 'web.bank.devices.title', Component: DevicesPage },
   '/phone': { titleId: 'web.face.phone.name', Component: PhonePage },
   '/console': { titleId: 'web.face.console.name', Component: () => <UpcomingPage face="console" /> },
 };

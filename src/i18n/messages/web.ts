@@ -113,56 +113,6 @@ export const web: Record<string, Text> = {
   'web.upcoming.home': { es: 'página de inicio', en: 'start page' },
   'web.upcoming.messages': { es: 'mensajes enviados', en: 'sent messages' },
 
-  'web.recovery.source': {
-    es: 'Basado en el documento 001 del banco: «Ya tengo Banca a Distancia, pero he perdido o bloqueado mis claves».',
-    en: 'Based on the bank’s document 001: “I already have online banking, but I lost or blocked my credentials”.',
-  },
-  'web.recovery.plan.1': {
-    es: 'Tu dato: documento, una de tus tarjetas (número y PIN) y un «No soy un robot» propio, sin servicios externos.',
-    en: 'Your details: document, one of your cards (number and PIN) and a self-hosted “I am not a robot” check, with no outside service.',
-  },
-  'web.recovery.plan.2': {
-    es: 'Confirmación con un código de un solo uso enviado por SMS al móvil registrado.',
-    en: 'Confirmation with a one-time code sent by SMS to the registered mobile.',
-  },
-  'web.recovery.plan.3': {
-    es: 'Selección confirmada: el código de usuario llega por correo y una contraseña temporal por SMS; el correo y el móvil se muestran enmascarados.',
-    en: 'Request confirmed: the user code arrives by email and a temporary password by SMS; the email and mobile are shown masked.',
-  },
-  'web.recovery.plan.4': {
-    es: 'En el primer acceso, el cambio de contraseña obligado, con medidor de fortaleza, se firma con una clave SMS; si el SMS no llega, la misma clave se escucha llamando al 950 183 313.',
-    en: 'At the first sign-in, the forced password change, with a strength meter, is signed with an SMS code; if the SMS does not arrive, the same code can be heard by calling 950 183 313.',
-  },
-  'web.recovery.plan.5': {
-    es: 'Quien tiene un bloqueo del centro de atención solo recibe la indicación de acudir a su oficina.',
-    en: 'A customer with a contact-centre block is only told to visit their branch.',
-  },
-
-  'web.banking.source': {
-    es: 'Lo mínimo de la banca online para que cada flujo de los documentos del banco funcione de principio a fin.',
-    en: 'The minimum of online banking that lets every flow of the bank’s documents run end to end.',
-  },
-  'web.banking.plan.1': {
-    es: 'Acceso con código de usuario y contraseña, con bloqueo tras varios intentos fallidos.',
-    en: 'Sign-in with user code and password, blocked after repeated failed attempts.',
-  },
-  'web.banking.plan.2': {
-    es: 'Cambio de contraseña obligado tras una contraseña temporal; la sesión termina tras 5 minutos de inactividad.',
-    en: 'Forced password change after a temporary password; the session ends after 5 minutes of inactivity.',
-  },
-  'web.banking.plan.3': {
-    es: 'Operaciones, como una transferencia, firmadas con una clave SMS ligada a su importe y a su beneficiario.',
-    en: 'Operations, such as a transfer, signed with an SMS code bound to their amount and beneficiary.',
-  },
-  'web.banking.plan.4': {
-    es: 'Operaciones retenidas por reglas de fraude, con su referencia de 8 dígitos y la entrada del código de desbloqueo.',
-    en: 'Operations held by fraud rules, with their 8-digit reference and a field for the unlock code.',
-  },
-  'web.banking.plan.5': {
-    es: 'Dispositivos de firma móvil vinculados, perfil de solo consulta y bloqueo del centro de atención.',
-    en: 'Linked mobile-signature devices, the read-only profile and the contact-centre block.',
-  },
-
   // The phone simulator (/phone)
   'web.phone.lead': {
     es: 'Llama a las líneas automáticas del banco desde el navegador, como si marcaras desde el teléfono de un cliente: escucha las locuciones, responde con el teclado y lee en el móvil los SMS que llegan.',
