@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { t } from '../../src/i18n/catalogue.ts';
@@ -7,27 +5,12 @@ import { ivrText } from '../../src/ivr/text.ts';
 import { seedCaller } from '../../src/ivr/test-fixtures.ts';
 import { deliverDue } from '../../src/notify/deliver.ts';
 import { testDeliveryDeps } from '../../src/notify/test-support.ts';
-import { CHROMIUM, CHROMIUM_ARGS, describeBrowser } from '../helpers/browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, describeBrowser, seriousViolations, shot } from '../helpers/browser.ts';
 import { backends } from '../helpers/db.ts';
 import { startWebServer, type WebServer } from '../helpers/web.ts';
 
-const ROOT = resolve(import.meta.dirname, '..', '..');
-const SHOTS = resolve(ROOT, 'test-results');
-const AXE = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
 
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
-}
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
 
 for (const backend of backends()) {
   describeBrowser(`web phone in Chromium [${backend.name}]`, () => {
@@ -35,7 +18,6 @@ for (const backend of backends()) {
     let browser: Browser;
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
       [server, browser] = await Promise.all([startWebServer(backend), chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })]);
     }, 120_000);
     afterAll(async () => {

@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,4 +18,29 @@ export function describeBrowser(title: string, body: () => void): void {
   if (process.env.CI === 'true') throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}: browser tests are mandatory in CI`);
   console.warn(`[cerrojo tests] Chromium not found at ${CHROMIUM}: skipping "${title}" (apt-get install chromium)`);
   describe.skip(title, body);
+}
+
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+/** Where the browser tests save their screenshots (kept by CI as the run's evidence). */
+export const SHOTS = resolve(ROOT, 'test-results');
+const AXE = resolve(ROOT, 'node_modules/axe-core/axe.min.js');
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** Saves a full-page screenshot as `test-results/<name>.png`. */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SHOTS, `${name}.png`), fullPage: true });
 }

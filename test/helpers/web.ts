@@ -10,7 +10,7 @@ import { freshDatabase, testServices, type Backend, type TestDatabase } from './
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Everything the web bundle is made from: the app and the texts and paths it imports from src/. */
-const SOURCES = ['web', 'src/i18n', 'src/http/web-paths.ts', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = ['web', 'src', 'vite.config.ts', 'package-lock.json'];
 
 function listFiles(path: string): string[] {
   if (!existsSync(path)) return [];
