@@ -69,6 +69,33 @@ const FraudRules = Type.Object({
   recentDeviceHours: Type.Integer({ minimum: 0, maximum: 720, default: 24 }),
 });
 
+/** A system allowed to post alerts (`POST /api/alerts`): by shared key, by HMAC signature, or both. */
+const AlertSource = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{1,40}$' }),
+  /** Shared key the source sends in `X-Api-Key` (compared in constant time). */
+  key: Type.Optional(Type.String({ minLength: 24 })),
+  /** HMAC-SHA256 secret the source signs each post with. */
+  hmacSecret: Type.Optional(Type.String({ minLength: 32 })),
+});
+
+/** The fraud-alert back office of seed 002. */
+const Backoffice = Type.Object({
+  /** Alerts of one customer for one situation within this window join one case (seed 002: "en un breve periodo"). */
+  dedupeWindowMinutes: Type.Integer({ minimum: 1, maximum: 10_080, default: 30 }),
+  /** Who may post alerts; in dev mode a source `fraud-engine` with a published dev key is added when empty. */
+  alertSources: Type.Array(AlertSource, { default: [] }),
+  /** The three-level category tree (JSON); the shipped `config/categories.json` when unset. */
+  categoriesFile: Type.Optional(Type.String({ minLength: 1 })),
+  /** The bank of security questions (JSON); the shipped `config/security-questions.json` when unset. */
+  securityQuestionsFile: Type.Optional(Type.String({ minLength: 1 })),
+  /** The macros' email templates (JSON); the shipped `config/macros.json` when unset. */
+  macrosFile: Type.Optional(Type.String({ minLength: 1 })),
+  /** Security questions asked per check; all must be answered right to pass. */
+  securityQuestionsAsked: Type.Integer({ minimum: 1, maximum: 6, default: 3 }),
+  /** "Unlink devices linked recently": a device linked within this many days before the alert counts as recent. */
+  recentDeviceDays: Type.Integer({ minimum: 1, maximum: 90, default: 7 }),
+});
+
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   host: Type.String({ default: '0.0.0.0' }),
@@ -90,6 +117,7 @@ export const ConfigSchema = Type.Object({
   limits: Type.Object(Limits.properties, { default: {} }),
   web: Type.Object(Web.properties, { default: {} }),
   banking: Type.Object({ fraudRules: Type.Object(FraudRules.properties, { default: {} }) }, { default: {} }),
+  backoffice: Type.Object(Backoffice.properties, { default: {} }),
   ivr: Type.Object(Ivr.properties, { default: {} }),
   notify: Type.Object(
     {
@@ -121,6 +149,7 @@ export type Config = Static<typeof ConfigSchema>;
 export type LimitsConfig = Config['limits'];
 export type WebConfig = Config['web'];
 export type FraudRulesConfig = Config['banking']['fraudRules'];
+export type BackofficeConfig = Config['backoffice'];
 
 /** Whether cookies carry `Secure`: as configured, else on outside dev mode. */
 export function secureCookies(config: Pick<Config, 'web' | 'dev'>): boolean {

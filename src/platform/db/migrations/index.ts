@@ -5,6 +5,7 @@ import * as m0003 from './0003_blocks_one_active.ts';
 import * as m0004 from '../../../ivr/migration.ts';
 import * as m0005 from '../../../banking/migration.ts';
 import * as m0006 from '../../../selfservice/migration.ts';
+import * as m0007 from '../../../backoffice/migration.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_ivr_calls': m0004,
   '0005_banking': m0005,
   '0006_selfservice': m0006,
+  '0007_backoffice': m0007,
 };
