@@ -65,7 +65,7 @@ describeBrowser('web recovery in Chromium (seed 001)', () => {
     return /(\d{6,10})/.exec(sms[sms.length - 1]!.body)![1]!;
   }
 
-  it('walks the whole recovery to "¡Felicidades!", then signs in to the forced password change; axe-clean', async () => {
+  it('walks the whole recovery: ¡Felicidades!, the forced change signed by SMS, ¡listo!, and a login with the new password; axe-clean', async () => {
     const h = await seedHolder(server.services);
     const { page, errors, close } = await open();
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(es('recovery.title'));
@@ -105,6 +105,30 @@ describeBrowser('web recovery in Chromium (seed 001)', () => {
     await page.getByRole('button', { name: t('web.bank.login.submit', 'es') }).click();
     await page.getByRole('heading', { level: 1, name: t('web.bank.password.title', 'es') }).waitFor();
     await shot(page, 'recovery-4-password-change');
+
+    // Seed 001 steps 5-7: the new password, "Gestión de claves" signed with the SMS code, ¡listo!
+    const fresh = 'Olivo-Tranquilo-2841!';
+    await page.getByLabel(es('web.bank.password.current')).fill(password);
+    await page.getByLabel(es('web.bank.password.new'), { exact: true }).fill(fresh);
+    await page.getByLabel(es('web.bank.password.repeat')).fill(fresh);
+    await page.getByRole('button', { name: es('web.bank.password.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: es('web.bank.sign.title') }).waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toContain('Cambio de contraseña de Usuario de Banca Electrónica');
+    await shot(page, 'recovery-5-sign');
+    await page.getByLabel(es('web.bank.sign.code')).fill(await lastCode(h.customer.mobile!));
+    await page.getByRole('button', { name: es('web.bank.sign.accept') }).click();
+    await page.getByRole('heading', { level: 1, name: es('web.bank.done.title') }).waitFor();
+    await shot(page, 'recovery-6-done');
+
+    // Sign out, and in again with the new password: the temporary one is spent.
+    await page.getByRole('link', { name: es('web.bank.done.continue') }).click();
+    await page.getByRole('button', { name: es('web.bank.nav.logout') }).click();
+    await page.getByRole('heading', { level: 1, name: es('web.bank.login.title') }).waitFor();
+    await page.getByLabel(es('web.bank.login.userCode')).fill(h.userCode);
+    await page.getByLabel(es('web.bank.login.password')).fill(fresh);
+    await page.getByRole('button', { name: es('web.bank.login.submit') }).click();
+    await page.getByRole('heading', { level: 1, name: es('web.bank.home.title') }).waitFor();
+    await shot(page, 'recovery-7-signed-in');
     expect(errors).toEqual([]);
     await close();
   }, 120_000);
