@@ -57,7 +57,7 @@ async function startFakeTwilio(): Promise<{ url: string; calls: Call[]; close():
 
 describe('Twilio SMS channel', () => {
   let twilio: Awaited<ReturnType<typeof startFakeTwilio>>;
-  const channel = () => twilioChannel({ accountSid: SID, authToken: TOKEN, from: FROM, apiBaseUrl: twilio.url, timeoutMs: 5000 });
+  const channel = () => twilioChannel({ accountSid: SID, authToken: TOKEN, from: FROM, apiBaseUrl: twilio.url, timeoutMs: 20_000 });
   beforeAll(async () => {
     twilio = await startFakeTwilio();
   });
