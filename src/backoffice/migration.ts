@@ -60,6 +60,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       data jsonb not null default '{}'
     );
     create index case_events_case on case_events(case_id, id);
+    create function case_events_append_only() returns trigger language plpgsql as $$ begin raise exception 'case_events is append-only'; end $$;
+    create trigger case_events_append_only before update or delete on case_events for each row execute function case_events_append_only();
 
     create table mentions (
       id uuid primary key,

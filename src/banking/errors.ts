@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../platform/errors.ts';
+import { reasonErrors, type ErrorCode } from '../platform/errors.ts';
 
 /**
  * Every refusal of the online-banking API: a stable `reason` (what the page switches on) and the
@@ -36,7 +36,5 @@ export const BANKING_REASONS = {
 
 export type BankingReason = keyof typeof BANKING_REASONS;
 
-/** The error for a reason; `detail` is for developers (never a secret), `details` goes to the page. */
-export function bankingError(reason: BankingReason, detail: string, details?: Record<string, unknown>): AppError {
-  return new AppError(BANKING_REASONS[reason], detail, details, { messageId: `banking.error.${reason}`, reason });
-}
+/** The error for a reason; `detail` is for developers (never a secret), `details` goes to the caller. */
+export const bankingError = reasonErrors<BankingReason>('banking', BANKING_REASONS);

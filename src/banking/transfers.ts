@@ -1,5 +1,7 @@
 import { electronicFormatIBAN, friendlyFormatIBAN, isValidIBAN } from 'ibantools';
 import { appendAudit } from '../audit/audit.ts';
+import { BUILTIN_SOURCE } from '../backoffice/alert-auth.ts';
+import { lockCustomerAlerts, raiseAlert } from '../backoffice/alerts.ts';
 import { createOperation } from '../customers/operations-store.ts';
 import type { Config } from '../config/config.ts';
 import type { Db, Executor } from '../platform/db/database.ts';
@@ -13,8 +15,9 @@ import { sendSigningCode, signingSubject, type SigningDeps } from './signing.ts'
 /**
  * A SEPA transfer: the IBAN checked (country format and check digits, ibantools), the amount in
  * whole cents, then the fraud rules. A transfer a rule matches is held with its 8-digit reference
- * and an audit row naming the rules (issue 5 raises an alert from it); any other waits for the
- * signing code the SMS sends with its amount and beneficiary.
+ * and an audit row naming the rules, and raises a built-in alert for the contact centre in the
+ * same transaction (seed 002); any other waits for the signing code the SMS sends with its
+ * amount and beneficiary.
  */
 export interface TransferRequest {
   iban: string;
@@ -23,7 +26,7 @@ export interface TransferRequest {
   concept?: string | undefined;
 }
 
-export type TransferDeps = SigningDeps & { config: Pick<Config, 'banking'> };
+export type TransferDeps = SigningDeps & { config: Pick<Config, 'banking' | 'backoffice'> };
 
 const clean = (s: string) => s.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
@@ -72,6 +75,8 @@ export async function createTransfer(db: Db, deps: TransferDeps, caller: Caller,
       now,
     });
     const by = `customer:${customerId}`;
+    // The alerts' lock before any audit row: the audit log's lock is always taken after it.
+    if (rules.length > 0) await lockCustomerAlerts(tx, customerId);
     const op = await createOperation(tx, deps, {
       customerId,
       kind: 'transfer',
@@ -85,6 +90,15 @@ export async function createTransfer(db: Db, deps: TransferDeps, caller: Caller,
     });
     if (rules.length > 0) {
       await appendAudit(tx, { at: now, actor: 'system', action: 'banking.operation_held', customerId, subject: signingSubject(op), details: { reference: op.reference, rules, amountCents: t.amountCents } });
+      await raiseAlert(tx, deps, {
+        source: BUILTIN_SOURCE,
+        sourceAlertId: op.id,
+        customerId,
+        operationId: op.id,
+        situation: 'held_transfer',
+        details: { reference: op.reference, rules, amountCents: t.amountCents, beneficiary: t.beneficiary, iban: t.iban },
+        actor: 'system',
+      });
     } else {
       await sendSigningCode(tx, deps, op, caller.customer);
     }

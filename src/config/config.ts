@@ -193,6 +193,11 @@ const ENV_KEYS: Record<string, string> = {
   IVR_WHEN_EXHAUSTED: 'ivr.whenExhausted',
 };
 
+/** Environment variables holding JSON (a list of records), and the key each one sets. */
+const JSON_ENV_KEYS: Record<string, string> = {
+  ALERT_SOURCES: 'backoffice.alertSources',
+};
+
 type Json = Record<string, unknown>;
 
 function setPath(target: Json, path: string, value: unknown): void {
@@ -229,6 +234,15 @@ export function loadConfig(
     const value = env[name];
     if (value !== undefined && value !== '') setPath(raw, key, value);
   }
+  for (const [name, key] of Object.entries(JSON_ENV_KEYS)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    try {
+      setPath(raw, key, JSON.parse(value));
+    } catch (err) {
+      throw new ConfigError(`${key} (${name})`, `must be JSON: ${(err as Error).message}`);
+    }
+  }
   for (const [key, value] of Object.entries(overrides)) setPath(raw, key, value);
 
   const withDefaults = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, raw));
@@ -237,15 +251,28 @@ export function loadConfig(
     const missing = firstError.keyword === 'required' ? (firstError.params as { requiredProperties?: string[] }).requiredProperties?.[0] : undefined;
     const path = firstError.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const key = [path, missing].filter(Boolean).join('.') || '(root)';
-    const envName = Object.entries(ENV_KEYS).find(([, k]) => k === key)?.[0];
+    const envName = Object.entries({ ...ENV_KEYS, ...JSON_ENV_KEYS }).find(([, k]) => k === key || key.startsWith(`${k}.`))?.[0];
     throw new ConfigError(envName ? `${key} (${envName})` : key, firstError.message);
   }
   const config = withDefaults as Config;
   if (config.limits.passwordMaxLength < config.limits.passwordMinLength) {
     throw new ConfigError('limits.passwordMaxLength', 'must not be below limits.passwordMinLength');
   }
+  checkAlertSources(config.backoffice.alertSources);
   if (!config.dev) requireProductionKeys(config);
   return config;
+}
+
+/** Each alert source proves itself somehow, under its own id; `builtin` names online banking's own rules. */
+function checkAlertSources(sources: Config['backoffice']['alertSources']): void {
+  const key = 'backoffice.alertSources (ALERT_SOURCES)';
+  const seen = new Set<string>();
+  for (const source of sources) {
+    if (source.id === 'builtin') throw new ConfigError(key, 'the id "builtin" is reserved for the built-in rules');
+    if (seen.has(source.id)) throw new ConfigError(key, `the id "${source.id}" appears twice`);
+    if (!source.key && !source.hmacSecret) throw new ConfigError(key, `source "${source.id}" needs a key or an hmacSecret`);
+    seen.add(source.id);
+  }
 }
 
 function requireProductionKeys(config: Config): void {

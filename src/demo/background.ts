@@ -10,7 +10,7 @@ export const loadDemoDataOnFirstStart: BackgroundTask = async (services, log) =>
   if (!services.config.dev) return;
   const any = await services.db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
   if (any) return;
-  const { summary, extrasCreated } = await loadDemoData(services.db, provisioningDeps(services, 'system'));
+  const { summary, extrasCreated, alertsRaised } = await loadDemoData(services.db, provisioningDeps(services, 'system'));
   if (summary.errors.length) log.warn({ errors: summary.errors }, 'demo data loaded with errors');
-  log.info({ created: summary.created, extras: extrasCreated }, 'demo data loaded (see docs/demo.md)');
+  log.info({ created: summary.created, extras: extrasCreated, alerts: alertsRaised }, 'demo data loaded (see docs/demo.md)');
 };

@@ -26,9 +26,10 @@ export const seedCommand: CliCommand = (program: Command) => {
       }
       const services = await boot(config);
       try {
-        const { summary, extrasCreated } = await loadDemoData(services.db, provisioningDeps(services, 'system'));
+        const { summary, extrasCreated, alertsRaised } = await loadDemoData(services.db, provisioningDeps(services, 'system'));
         process.stdout.write(formatSummary('Demo data', summary));
         process.stdout.write(`Held operations and blocks added: ${extrasCreated}\n`);
+        process.stdout.write(`Fraud alerts raised: ${alertsRaised}\n`);
         if (summary.errors.length) process.exitCode = 1;
       } finally {
         await services.database.close();

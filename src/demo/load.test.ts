@@ -88,7 +88,7 @@ describeEachDatabase('demo data on first start', (backend) => {
   it('leaves a database that already has customers alone', async () => {
     const services = testServices(database);
     await loadDemoDataOnFirstStart(services, log);
-    await database.db.deleteFrom('customers').where('external_id', '=', 'DEMO-C001').execute();
+    await database.db.deleteFrom('customers').where('external_id', '=', 'DEMO-C002').execute();
     const rows = (await verifyAuditChain(database.db)).rows;
     await loadDemoDataOnFirstStart(services, log);
     expect(await customers()).toBe(demoData(services.clock.now()).customers.length - 1);

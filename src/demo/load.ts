@@ -6,12 +6,15 @@ import type { Db, Tx } from '../platform/db/database.ts';
 import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
 import { importRecords } from '../provisioning/import.ts';
 import type { ImportSummary } from '../provisioning/schema.ts';
+import { raiseDemoAlerts } from './demo-alerts.ts';
 import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, DEMO_SIGNED_TRANSFER, demoData } from './demo-data.ts';
 
 export interface DemoLoadResult {
   summary: ImportSummary;
   /** State the provisioning format does not carry (a held operation, a CAE block) added this time. */
   extrasCreated: number;
+  /** Fraud alerts of the back office (`demo-alerts.ts`) raised this time. */
+  alertsRaised: number;
 }
 
 /**
@@ -28,7 +31,8 @@ export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<Demo
     if (await addOperation(tx, deps, DEMO_SIGNED_TRANSFER)) extrasCreated++;
     if (await addContactCentreBlock(tx, deps)) extrasCreated++;
   });
-  return { summary, extrasCreated };
+  const alertsRaised = await raiseDemoAlerts(db, deps);
+  return { summary, extrasCreated, alertsRaised };
 }
 
 const customerId = async (tx: Tx, externalId: string) =>

@@ -6,6 +6,10 @@ import { bankingWeb } from './messages/banking-web.ts';
 import { ivrMessages as ivr } from '../ivr/messages.ts';
 import { bankingMessages as banking } from '../banking/messages.ts';
 import { selfserviceMessages as selfservice } from '../selfservice/messages.ts';
+import { backofficeMessages as backoffice } from '../backoffice/messages.ts';
+import { playbookMessages as playbook } from '../backoffice/playbook-messages.ts';
+import { directoryMessages as directory } from '../directory/messages.ts';
+import { reportsMessages as reports } from '../backoffice/reports-messages.ts';
 
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
@@ -19,7 +23,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone, banking, bankingWeb, selfservice };
+const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone, banking, bankingWeb, selfservice, directory, reports, backoffice, playbook };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};

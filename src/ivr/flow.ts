@@ -1,5 +1,6 @@
 import { branchNodes, type BranchSpec } from './flow-build.ts';
 import type { FlowDefinition } from './flow-types.ts';
+import { directoryNumber } from '../directory/directory.ts';
 
 /**
  * THE unlock line of seed 000 ("Servicio telefónico de desbloqueo de claves"), as data. Read it
@@ -48,15 +49,16 @@ export const BRANCHES: readonly BranchSpec[] = [
 export const unlockLine: FlowDefinition = {
   id: 'unlock-line',
   version: '1.0.0',
-  settings: { reprompts: 3, timeoutSeconds: 6, agentNumber: '+34901511000', whenExhausted: 'agent' },
+  // The transfer number and the lines come from the directory of seed 002 ("Atención al cliente 24H" takes transfers).
+  settings: { reprompts: 3, timeoutSeconds: 6, agentNumber: directoryNumber('customer-service'), whenExhausted: 'agent' },
   lines: {
-    unlock: { numbers: ['+34950183313'], start: 'language', description: 'Teléfono de desbloqueo: 1 Castellano, 2 Inglés' },
-    support: { numbers: ['+34950210191'], start: 'support', locale: 'es', description: 'Soporte Banca Electrónica: opción 3 Desbloqueo' },
-    onlineBanking: { numbers: ['+34950979968'], start: 'onlineBanking', locale: 'es', description: 'Directo: usuario de Banca Electrónica' },
-    phoneBanking: { numbers: ['+34950979969'], start: 'phoneBanking', locale: 'es', description: 'Directo: usuario de Banca Telefónica' },
-    blockedOperation: { numbers: ['+34950979970'], start: 'blockedOperation', locale: 'es', description: 'Directo: operación bloqueada' },
-    signature: { numbers: ['+34950979971'], start: 'signature', locale: 'es', description: 'Directo: firma para operar' },
-    signingCode: { numbers: ['+34950979972'], start: 'signingCode', locale: 'es', description: 'Directo: clave enviada por SMS' },
+    unlock: { numbers: [directoryNumber('online-banking-unlock')], start: 'language', description: 'Teléfono de desbloqueo: 1 Castellano, 2 Inglés' },
+    support: { numbers: [directoryNumber('online-banking-support', 1)], start: 'support', locale: 'es', description: 'Soporte Banca Electrónica: opción 3 Desbloqueo' },
+    onlineBanking: { numbers: [directoryNumber('direct-online-banking-user')], start: 'onlineBanking', locale: 'es', description: 'Directo: usuario de Banca Electrónica' },
+    phoneBanking: { numbers: [directoryNumber('direct-phone-banking-user')], start: 'phoneBanking', locale: 'es', description: 'Directo: usuario de Banca Telefónica' },
+    blockedOperation: { numbers: [directoryNumber('direct-blocked-operation')], start: 'blockedOperation', locale: 'es', description: 'Directo: operación bloqueada' },
+    signature: { numbers: [directoryNumber('direct-signature')], start: 'signature', locale: 'es', description: 'Directo: firma para operar' },
+    signingCode: { numbers: [directoryNumber('direct-sms-code')], start: 'signingCode', locale: 'es', description: 'Directo: clave enviada por SMS' },
   },
   defaultLine: 'unlock',
   branches: { '1.1': 'onlineBanking', '1.2': 'phoneBanking', '2': 'blockedOperation', '3.1': 'signature', '3.2': 'signingCode' },

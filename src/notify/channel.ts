@@ -6,6 +6,8 @@ export interface OutgoingMessage {
   to: string;
   subject: string | null;
   body: string;
+  /** Copies of an email, when it has any. */
+  cc?: readonly string[] | undefined;
 }
 
 /** A way to deliver messages: SMTP, Twilio, or the dev sink. */

@@ -66,6 +66,7 @@ async function deliverOne(deps: DeliveryDeps, message: ClaimedMessage): Promise<
       to: message.recipient,
       subject: message.subject,
       body,
+      ...(message.cc && message.cc.length > 0 ? { cc: message.cc } : {}),
     }));
   } catch (err) {
     return recordFailure(deps, message, err);

@@ -63,3 +63,41 @@ export async function enqueueMessage(tx: Tx, deps: EnqueueDeps, message: NewMess
     .returning('id')
     .executeTakeFirstOrThrow();
 }
+
+export interface ComposedEmail {
+  to: string;
+  /** Copies (seed 002: the customer's office in copy of the macros' email). */
+  cc: readonly string[];
+  subject: string;
+  body: string;
+  locale: Locale;
+  /** What the outbox row says it came from, e.g. `macro.posible_cliente_comprometido`. */
+  source: string;
+  customerId?: string | null | undefined;
+}
+
+/**
+ * Adds an email a person wrote (a macro's draft an agent reviewed) to the outbox, in the
+ * caller's transaction, like `enqueueMessage` but with its text as written: line breaks stay in
+ * the body; the subject becomes one line, so no text can add a mail header.
+ */
+export async function enqueueComposedEmail(tx: Tx, deps: Pick<EnqueueDeps, 'sealer' | 'clock'>, email: ComposedEmail): Promise<{ id: number }> {
+  const now = deps.clock.now();
+  const cc = email.cc.map((address) => normaliseRecipient('email', address));
+  return tx
+    .insertInto('outbox')
+    .values({
+      channel: 'email',
+      recipient: normaliseRecipient('email', email.to),
+      cc: cc.length > 0 ? JSON.stringify(cc) : null,
+      template: email.source,
+      locale: email.locale,
+      subject: email.subject.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim(),
+      body: deps.sealer.seal(email.body.replace(/\r\n?/g, '\n')),
+      customer_id: email.customerId ?? null,
+      created_at: now,
+      next_attempt_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}

@@ -46,3 +46,12 @@ export class AppError extends Error {
 }
 
 export const isAppError = (err: unknown): err is AppError => err instanceof AppError;
+
+/**
+ * A module's refusals as a table `reason → error code`: the function it returns makes the
+ * AppError of a reason, with the catalogue text `<prefix>.error.<reason>` and `reason` sent as is.
+ */
+export function reasonErrors<R extends string>(prefix: string, table: Readonly<Record<R, ErrorCode>>) {
+  return (reason: R, detail: string, details?: Record<string, unknown>): AppError =>
+    new AppError(table[reason], detail, details, { messageId: `${prefix}.error.${reason}`, reason });
+}

@@ -19,6 +19,7 @@ export function devSinkChannel(db: Db, clock: Clock, channel: ChannelName): Chan
           recipient: message.to,
           subject: message.subject,
           body: message.body,
+          cc: message.cc && message.cc.length > 0 ? JSON.stringify(message.cc) : null,
           delivered_at: clock.now(),
         })
         .onConflict((oc) => oc.column('outbox_id').doNothing())

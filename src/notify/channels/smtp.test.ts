@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../../test/helpers/db.ts';
 import { renderMessage } from '../templates.ts';
 import { deliverDue } from '../deliver.ts';
-import { enqueueMessage } from '../outbox.ts';
+import { enqueueComposedEmail, enqueueMessage } from '../outbox.ts';
 import { testDeliveryDeps } from '../test-support.ts';
 import { PermanentDeliveryError } from '../channel.ts';
 import { senderDomain, smtpChannel } from './smtp.ts';
@@ -118,6 +118,26 @@ describe('SMTP channel', () => {
       expect(headers['message-id']).toBe(`<outbox-${id}@banco.example>`);
       const stored = await services.db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ status: 'sent', provider_id: `<outbox-${id}@banco.example>`, body: null });
+    });
+
+    it('sends a composed email with its copies, its lines kept and its subject on one line', async () => {
+      const services = testServices(database, { 'notify.email': 'smtp', 'notify.smtpUrl': smtp.url });
+      await services.db.transaction().execute((tx) =>
+        enqueueComposedEmail(tx, services, { to: 'ana@example.test', cc: ['oficina0123@Example.TEST'], subject: 'Caso 1042\nBcc: x@evil.test', body: 'Hola:\r\n\nLínea dos', locale: 'es', source: 'macro.test' }),
+      );
+      const channel = smtpChannel({ url: smtp.url, from: services.config.notify.emailFrom, timeoutMs: 5000 });
+      try {
+        expect((await deliverDue(testDeliveryDeps(services, { email: channel }))).outcomes.sent).toBe(1);
+      } finally {
+        await channel.close?.();
+      }
+      const [mail] = smtp.received;
+      expect(mail!.to.sort()).toEqual(['ana@example.test', 'oficina0123@example.test']);
+      const { headers, text } = parseMail(mail!.raw);
+      expect(headers.cc).toBe('oficina0123@example.test');
+      expect(headers.subject).toBe('Caso 1042 Bcc: x@evil.test');
+      expect(headers.bcc).toBeUndefined();
+      expect(text).toBe('Hola:\n\nLínea dos');
     });
   });
 });

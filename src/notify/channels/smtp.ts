@@ -35,6 +35,7 @@ export function smtpChannel(settings: SmtpSettings): Channel {
         await transport.sendMail({
           from: settings.from,
           to: message.to,
+          ...(message.cc && message.cc.length > 0 ? { cc: [...message.cc] } : {}),
           subject: message.subject ?? '',
           text: message.body,
           messageId,

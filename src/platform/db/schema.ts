@@ -156,6 +156,8 @@ export interface OutboxTable {
   /** Sealed (AES-GCM) until delivery; null once delivered or given up. */
   body: string | null;
   customer_id: string | null;
+  /** Copies of an email (addresses), or null. */
+  cc: ColumnType<string[] | null, string | null | undefined, string | null>;
   status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: CreatedAt;
@@ -173,6 +175,7 @@ export interface DevMessagesTable {
   recipient: string;
   subject: string | null;
   body: string;
+  cc: ColumnType<string[] | null, string | null | undefined, string | null>;
   delivered_at: CreatedAt;
 }
 

@@ -6,6 +6,7 @@ import * as m0004 from '../../../ivr/migration.ts';
 import * as m0005 from '../../../banking/migration.ts';
 import * as m0006 from '../../../selfservice/migration.ts';
 import * as m0007 from '../../../backoffice/migration.ts';
+import * as m0008 from './0008_outbox_cc.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_banking': m0005,
   '0006_selfservice': m0006,
   '0007_backoffice': m0007,
+  '0008_outbox_cc': m0008,
 };

@@ -1,0 +1,411 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { requestLocale } from '../http/errors.ts';
+import type { RouteModule } from '../http/modules.ts';
+import { isLocale, t, type Locale } from '../i18n/catalogue.ts';
+import type { Executor } from '../platform/db/database.ts';
+import { canWorkQueue, requireStaff, staffActor, type Staff } from './access.ts';
+import { MAX_TEXT } from './case-rules.ts';
+import { Nullable, refusals, staffDoc } from './case-views.ts';
+import { getCase } from './cases-store.ts';
+import { contactView, recordAttempt } from './contact.ts';
+import { ATTEMPT_RESULTS } from './contact-rules.ts';
+import { configFile } from './deps.ts';
+import { draftView, getDraft, listDrafts, MAX_BODY, MAX_SUBJECT, sendDraft, updateDraft } from './drafts.ts';
+import { backofficeError } from './errors.ts';
+import { loadMacros } from './macros.ts';
+import { applyOutcome, drive, getRun, outcomeOptions, resumeWaitingOn, runOfCase, runView, type PlaybookDeps } from './playbook-engine.ts';
+import { playbookError } from './playbook-errors.ts';
+import { stepsOf } from './playbook-rules.ts';
+import { OFFICE_VARIANTS, PLAYBOOK, type PlaybookStep } from './playbook.ts';
+import { OUTCOMES, type Case } from './schema.ts';
+import { answerCheck, findCheck, listChecks, MAX_ANSWER, questionBank, startCheck } from './security-checks.ts';
+
+/**
+ * The playbook's API (seed 002): the definition itself, the contact panel and its attempts, the
+ * security questions, the outcomes that run the playbook, and the macros' drafts. Every route is
+ * for staff (`requireStaff`); a case outside the queues a person may work answers 404 as if it
+ * did not exist, and only the contact centre (agents, supervisors, admins) acts on a playbook.
+ */
+const doc = staffDoc;
+
+const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const Lang = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])) });
+const Result = Type.Record(Type.String(), Type.Unknown());
+
+const Phone = Type.Object({ kind: Type.Union([Type.Literal('landline'), Type.Literal('mobile')]), number: Type.String() });
+const Attempt = Type.Object({
+  attemptNo: Type.Integer(),
+  at: Type.String({ format: 'date-time' }),
+  phone: Type.String(),
+  phoneKind: Type.String(),
+  result: Type.String(),
+  answeredBy: Nullable(Type.String()),
+  by: Type.String(),
+});
+const ContactPanel = Type.Object({
+  caseId: Type.String(),
+  customer: Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String() }),
+  phones: Type.Array(Phone, { description: 'In the order to call them: the landline first' }),
+  attempts: Type.Array(Attempt),
+  attemptsLeft: Type.Integer(),
+  next: Nullable(Type.Object({ attemptNo: Type.Integer(), suggested: Phone, allowed: Type.Array(Phone) })),
+  proposal: Nullable(Type.Literal('no_answer')),
+  representatives: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }), { description: 'For a legal entity: who may answer and confirm' }),
+  results: Type.Array(Type.String()),
+  script: Type.Object({ locale: Type.String(), lines: Type.Array(Type.String()) }),
+});
+const Check = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  answeredBy: Type.String(),
+  questions: Type.Array(Type.Object({ id: Type.String(), text: Type.String() })),
+  passed: Nullable(Type.Boolean()),
+  askedAt: Type.String({ format: 'date-time' }),
+  answeredAt: Nullable(Type.String({ format: 'date-time' })),
+});
+const Step = Type.Object({
+  stepNo: Type.Integer(),
+  action: Type.String(),
+  label: Type.String(),
+  on: Type.String(),
+  say: Nullable(Type.String()),
+  seed: Type.String({ description: "The seed's own words" }),
+  done: Type.Boolean(),
+  doneAt: Nullable(Type.String({ format: 'date-time' })),
+  result: Nullable(Result),
+});
+const RunReply = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  outcome: Type.String(),
+  title: Type.String(),
+  variant: Nullable(Type.String()),
+  status: Type.Union([Type.Literal('running'), Type.Literal('waiting'), Type.Literal('done'), Type.Literal('failed')]),
+  lastError: Nullable(Type.String()),
+  startedAt: Type.String({ format: 'date-time' }),
+  startedBy: Type.String(),
+  finishedAt: Nullable(Type.String({ format: 'date-time' })),
+  answeredBy: Nullable(Type.String()),
+  mainCaseId: Nullable(Type.String()),
+  waitingFor: Nullable(Type.Object({ draftIds: Type.Array(Type.String()) })),
+  steps: Type.Array(Step),
+});
+const OutcomeOption = Type.Object({
+  outcome: Type.String(),
+  title: Type.String(),
+  available: Type.Boolean(),
+  missing: Type.Array(Type.Object({ requirement: Type.String(), text: Type.String() })),
+  needsClosingComment: Type.Boolean(),
+});
+const Draft = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  macro: Type.String(),
+  macroName: Type.String(),
+  audience: Type.String(),
+  to: Type.String({ description: 'Masked when it is the customer' }),
+  cc: Type.Array(Type.String()),
+  subject: Type.String(),
+  body: Type.String(),
+  locale: Type.String(),
+  status: Type.Union([Type.Literal('draft'), Type.Literal('sent')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  sentAt: Nullable(Type.String({ format: 'date-time' })),
+  sentBy: Nullable(Type.String()),
+});
+const DefStep = Type.Object({ action: Type.String(), label: Type.String(), on: Type.String(), say: Nullable(Type.String()), seed: Type.String(), macro: Nullable(Type.String()) });
+const Definition = Type.Object({
+  id: Type.String(),
+  version: Type.String(),
+  anyDoubt: Type.String(),
+  virtualOffice: Type.Object({ code: Type.String(), email: Type.String() }),
+  outcomes: Type.Array(
+    Type.Object({
+      outcome: Type.String(),
+      title: Type.String(),
+      seed: Type.String(),
+      requires: Type.Array(Type.String()),
+      needsClosingComment: Type.Boolean(),
+      steps: Type.Array(DefStep),
+      variants: Nullable(Type.Record(Type.String(), Type.Array(DefStep))),
+    }),
+  ),
+});
+
+const defStep = (s: PlaybookStep, locale: Locale) => ({
+  action: s.action,
+  label: t(`playbook.action.${s.action}`, locale),
+  on: s.on ?? 'alert',
+  say: s.say ? t(`playbook.say.${s.say}`, locale) : null,
+  seed: s.seed,
+  macro: s.macro ?? null,
+});
+
+export const playbookRoutes: RouteModule = async (plain, { services }) => {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
+  const deps: PlaybookDeps & typeof services = services;
+  // Read at start: a bad question bank or macro file stops the start, naming the file.
+  questionBank(services);
+  loadMacros(configFile(services.config.backoffice.macrosFile, 'macros.json'));
+  app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
+
+  const staffOf = (req: FastifyRequest) => requireStaff(req, services.adminToken);
+  /** The case, if `staff` may see it; otherwise the same 404 as for no case at all. */
+  const visible = async (ex: Executor, staff: Staff, id: string): Promise<Case> => {
+    const row = await getCase(ex, id);
+    if (!row || !canWorkQueue(staff, row.queue)) throw backofficeError('case_not_found', 'no such case');
+    return row;
+  };
+  /** Calling, judging answers and running the playbook are the contact centre's (seed 002: the CAE). */
+  const contactCentre = (req: FastifyRequest): Staff => {
+    const staff = staffOf(req);
+    if (staff.role === 'branch') throw playbookError('contact_centre_only', 'the playbook is run by the contact centre');
+    return staff;
+  };
+  const locale = (req: FastifyRequest): Locale => requestLocale(req);
+
+  app.get('/api/playbook', { schema: { ...doc, summary: 'The playbook of seed 002 as data: each outcome, its ordered steps and office variants, with the seed’s wording', querystring: Lang, response: { 200: Definition, ...refusals } } }, async (req) => {
+    staffOf(req);
+    const l = locale(req);
+    return {
+      id: PLAYBOOK.id,
+      version: PLAYBOOK.version,
+      anyDoubt: PLAYBOOK.anyDoubt,
+      virtualOffice: PLAYBOOK.virtualOffice,
+      outcomes: OUTCOMES.map((o) => {
+        const def = PLAYBOOK.outcomes[o];
+        return {
+          outcome: o,
+          title: t(`backoffice.outcome.${o}`, l),
+          seed: def.seed,
+          requires: [...def.requires],
+          needsClosingComment: stepsOf(def, def.variants ? 'branch' : null).some((s) => s.action === 'close_case' || s.action === 'link_and_close_alert_case'),
+          steps: def.steps.map((s) => defStep(s, l)),
+          variants: def.variants ? Object.fromEntries(OFFICE_VARIANTS.map((v) => [v, def.variants![v].map((s) => defStep(s, l))])) : null,
+        };
+      }),
+    };
+  });
+
+  app.get(
+    '/api/cases/:id/contact',
+    {
+      schema: {
+        ...doc,
+        summary: 'The contact panel of an alert case: phones (landline first), attempts, the next attempt, representatives, the call script',
+        description: 'The script is in the customer’s language unless `lang` asks otherwise. After the third failed attempt `proposal` is `no_answer`.',
+        params: Id,
+        querystring: Lang,
+        response: { 200: ContactPanel, ...refusals },
+      },
+    },
+    async (req) => {
+      const staff = staffOf(req);
+      const row = await visible(services.db, staff, req.params.id);
+      const lang = (req.query as { lang?: string }).lang;
+      return contactView(services.db, row, isLocale(lang) ? lang : undefined);
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/contact-attempts',
+    {
+      schema: {
+        ...doc,
+        summary: 'Record a contact attempt (at most 3 per alert case, at any hour)',
+        description:
+          'The first attempt goes to the landline when the customer has one (`phone_not_allowed` otherwise); `phoneKind` defaults to the suggested phone. ' +
+          '`answered` needs `answeredBy` for a legal entity (one of its representatives); `not_holder` records a call someone else answered. A fourth attempt answers 409 `attempt_limit`.',
+        params: Id,
+        body: Type.Object(
+          {
+            result: Type.Union(ATTEMPT_RESULTS.map((r) => Type.Literal(r))),
+            phoneKind: Type.Optional(Type.Union([Type.Literal('landline'), Type.Literal('mobile')])),
+            answeredBy: Type.Optional(Type.String({ format: 'uuid' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Type.Object({ attempt: Attempt, attemptsLeft: Type.Integer(), proposal: Nullable(Type.Literal('no_answer')) }), ...refusals },
+      },
+    },
+    async (req, reply) => {
+      const staff = contactCentre(req);
+      await visible(services.db, staff, req.params.id);
+      const result = await recordAttempt(services.db, services, req.params.id, { ...req.body, actor: staffActor(staff) });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get('/api/cases/:id/security-checks', { schema: { ...doc, summary: 'The security checks of a case (questions and pass/fail; never an expected answer)', params: Id, querystring: Lang, response: { 200: Type.Object({ checks: Type.Array(Check) }), ...refusals } } }, async (req) => {
+    const staff = staffOf(req);
+    await visible(services.db, staff, req.params.id);
+    return { checks: await listChecks(services.db, services, req.params.id, locale(req)) };
+  });
+
+  app.post(
+    '/api/cases/:id/security-checks',
+    {
+      schema: {
+        ...doc,
+        summary: 'Draw the security questions for the person who answered',
+        description:
+          '`answeredBy` is the holder (default) or, for a legal entity, the representative who answered a recorded attempt. The questions come from the configured bank, over that person’s data, ' +
+          '`backoffice.securityQuestionsAsked` of them. An unanswered check for the same person is answered again as it is; after a failed check no new questions are drawn.',
+        params: Id,
+        querystring: Lang,
+        body: Type.Object({ answeredBy: Type.Optional(Type.String({ format: 'uuid' })) }, { additionalProperties: false }),
+        response: { 201: Check, ...refusals },
+      },
+    },
+    async (req, reply) => {
+      const staff = contactCentre(req);
+      await visible(services.db, staff, req.params.id);
+      const check = await startCheck(services.db, services, req.params.id, { ...(req.body.answeredBy ? { answeredBy: req.body.answeredBy } : {}), actor: staffActor(staff), locale: locale(req) });
+      return reply.code(201).send(check);
+    },
+  );
+
+  app.post(
+    '/api/security-checks/:id/answers',
+    {
+      schema: {
+        ...doc,
+        summary: 'The answers the customer gave; the server judges them (pass or fail, once)',
+        description: 'Every question asked, once. All must be right to pass; the answer says pass or fail only.',
+        params: Id,
+        querystring: Lang,
+        body: Type.Object(
+          { answers: Type.Array(Type.Object({ questionId: Type.String({ maxLength: 40 }), answer: Type.String({ maxLength: MAX_ANSWER }) }, { additionalProperties: false }), { maxItems: 10 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Check, ...refusals },
+      },
+    },
+    async (req) => {
+      const staff = contactCentre(req);
+      const check = await findCheck(services.db, req.params.id);
+      if (!check) throw playbookError('check_not_found', 'no such security check');
+      await visible(services.db, staff, check.case_id);
+      return answerCheck(services.db, services, check.id, req.body.answers, staffActor(staff), locale(req));
+    },
+  );
+
+  app.get(
+    '/api/cases/:id/playbook',
+    {
+      schema: {
+        ...doc,
+        summary: 'The playbook on a case: its run (every step, done or not) and which outcomes may be applied now',
+        params: Id,
+        querystring: Lang,
+        response: { 200: Type.Object({ run: Nullable(RunReply), outcomes: Type.Array(OutcomeOption) }), ...refusals },
+      },
+    },
+    async (req) => {
+      const staff = staffOf(req);
+      const row = await visible(services.db, staff, req.params.id);
+      const run = await runOfCase(services.db, row.id);
+      return { run: run ? await runView(services.db, run, locale(req)) : null, outcomes: await outcomeOptions(services.db, run?.case_id ?? row.id, locale(req)) };
+    },
+  );
+
+  app.post(
+    '/api/cases/:id/outcome',
+    {
+      schema: {
+        ...doc,
+        summary: 'Apply an outcome of seed 002 to an alert case and run its playbook',
+        description:
+          'Requirements: `confirmed` / `not_confirmed` an answered call and passed security questions; `failed_security` failed questions; `no_answer` three failed attempts; `doubt` none (409 `requirements_not_met` with `details.missing`). ' +
+          '`closingComment` is required by the outcomes that close a case. The steps run in order, each recorded once done; the run answers `done`, `waiting` (send the macro’s draft: that resumes it) or `failed` (`lastError`; resume it). ' +
+          'Posting the outcome the case already has resumes its run and changes nothing twice; another outcome answers 409 `outcome_already_set`.',
+        params: Id,
+        querystring: Lang,
+        body: Type.Object(
+          {
+            outcome: Type.Union(OUTCOMES.map((o) => Type.Literal(o))),
+            closingComment: Type.Optional(Type.String({ maxLength: MAX_TEXT })),
+            answeredBy: Type.Optional(Type.String({ format: 'uuid' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: RunReply, ...refusals },
+      },
+    },
+    async (req) => {
+      const staff = contactCentre(req);
+      await visible(services.db, staff, req.params.id);
+      const run = await applyOutcome(deps, req.params.id, req.body, staffActor(staff));
+      return runView(services.db, run, locale(req));
+    },
+  );
+
+  app.post(
+    '/api/playbook-runs/:id/resume',
+    { schema: { ...doc, summary: 'Resume a run from its first unfinished step (after a failure, or a crash)', params: Id, querystring: Lang, response: { 200: RunReply, ...refusals } } },
+    async (req) => {
+      const staff = contactCentre(req);
+      const run = await getRun(services.db, req.params.id);
+      await visible(services.db, staff, run.case_id);
+      return runView(services.db, await drive(deps, run.id, staffActor(staff)), locale(req));
+    },
+  );
+
+  app.get('/api/cases/:id/drafts', { schema: { ...doc, summary: 'The email drafts of a case (macros)', params: Id, response: { 200: Type.Object({ drafts: Type.Array(Draft) }), ...refusals } } }, async (req) => {
+    const staff = staffOf(req);
+    await visible(services.db, staff, req.params.id);
+    return { drafts: (await listDrafts(services.db, req.params.id)).map((d) => draftView(d, services)) };
+  });
+
+  const draftOf = async (staff: Staff, id: string) => {
+    const draft = await getDraft(services.db, id);
+    if (!draft) throw playbookError('draft_not_found', 'no such draft');
+    await visible(services.db, staff, draft.case_id);
+    return draft;
+  };
+
+  app.get('/api/drafts/:id', { schema: { ...doc, summary: 'An email draft', params: Id, response: { 200: Draft, ...refusals } } }, async (req) => draftView(await draftOf(staffOf(req), req.params.id), services));
+
+  app.put(
+    '/api/drafts/:id',
+    {
+      schema: {
+        ...doc,
+        summary: 'Edit the subject and/or text of a draft not yet sent',
+        description: 'The recipient and the copies stay as the macro set them (the customer, the office in copy).',
+        params: Id,
+        body: Type.Object({ subject: Type.Optional(Type.String({ maxLength: MAX_SUBJECT })), body: Type.Optional(Type.String({ maxLength: MAX_BODY })) }, { additionalProperties: false }),
+        response: { 200: Draft, ...refusals },
+      },
+    },
+    async (req) => {
+      const staff = contactCentre(req);
+      const draft = await draftOf(staff, req.params.id);
+      return draftView(await updateDraft(services.db, services, draft.id, req.body, staffActor(staff)), services);
+    },
+  );
+
+  app.post(
+    '/api/drafts/:id/send',
+    {
+      schema: {
+        ...doc,
+        summary: 'Send a draft through the outbox, with its copies; resumes the run waiting for it',
+        description: 'Sending twice sends once: the second answers the sent draft.',
+        params: Id,
+        querystring: Lang,
+        response: { 200: Type.Object({ draft: Draft, sentNow: Type.Boolean(), runs: Type.Array(RunReply) }), ...refusals },
+      },
+    },
+    async (req) => {
+      const staff = contactCentre(req);
+      const draft = await draftOf(staff, req.params.id);
+      const actor = staffActor(staff);
+      const sent = await sendDraft(services.db, services, draft.id, actor);
+      const runs = await resumeWaitingOn(deps, draft.case_id, actor);
+      return { draft: draftView(sent.draft, services), sentNow: sent.sentNow, runs: await Promise.all(runs.map((r) => runView(services.db, r, locale(req)))) };
+    },
+  );
+};
