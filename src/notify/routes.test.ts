@@ -2,17 +2,18 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp, type App } from '../http/app.ts';
 import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
 import { deliverDue } from './deliver.ts';
-import { enqueueMessage, type NewMessage } from './outbox.ts';
+import { enqueueComposedEmail, enqueueMessage, type NewMessage } from './outbox.ts';
 import { testDeliveryDeps } from './test-support.ts';
 
 describeEachDatabase('dev messages route', (backend) => {
   let database: TestDatabase;
   let app: App;
+  let services: ReturnType<typeof testServices>;
   const ids: number[] = [];
 
   beforeAll(async () => {
     database = await freshDatabase(backend);
-    const services = testServices(database);
+    services = testServices(database);
     const messages: NewMessage[] = [
       { channel: 'sms', to: '+34600111222', template: 'sms.code.recovery', locale: 'es', params: { code: '100001', minutes: 10 } },
       { channel: 'email', to: 'ana@example.test', template: 'email.user_code', locale: 'en', params: { name: 'Ana', userCode: 'AB12345' } },
@@ -63,6 +64,16 @@ describeEachDatabase('dev messages route', (backend) => {
     expect(newest.map((m) => m.template)).toEqual(['sms.password_changed']);
     const first = (await list('?channel=sms')).body.messages.at(-1)!;
     expect((await list(`?since=${String(first.id)}&channel=sms`)).body.messages.map((m) => m.template)).toEqual(['sms.password_changed']);
+  });
+
+  it('shows the copies of an email, and finds it by a copied address too', async () => {
+    const email = { to: 'cliente@example.test', cc: ['oficina0123@example.test'], subject: 'Medidas de seguridad', body: 'Hola', locale: 'es' as const, source: 'macro.test' };
+    await services.db.transaction().execute((tx) => enqueueComposedEmail(tx, services, email));
+    await deliverDue(testDeliveryDeps(services));
+    const [byCopy] = (await list('?to=oficina0123@example.test')).body.messages;
+    expect(byCopy).toMatchObject({ recipient: 'cliente@example.test', cc: ['oficina0123@example.test'], subject: 'Medidas de seguridad' });
+    expect((await list('?to=cliente@example.test')).body.messages).toHaveLength(1);
+    expect((await list('?to=ana@example.test')).body.messages[0]).toMatchObject({ cc: [] });
   });
 
   it('answers 400 to a bad query', async () => {

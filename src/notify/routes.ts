@@ -8,6 +8,7 @@ const DevMessageSchema = Type.Object({
   id: Type.Integer(),
   channel: Type.Union([Type.Literal('email'), Type.Literal('sms')]),
   recipient: Type.String(),
+  cc: Type.Array(Type.String(), { description: 'Addresses in copy' }),
   subject: Type.Union([Type.String(), Type.Null()]),
   body: Type.String(),
   template: Type.String(),

@@ -222,6 +222,7 @@ export const web: Record<string, Text> = {
   'web.messages.updated': { es: 'Actualizado a las {time}', en: 'Updated at {time}' },
   'web.messages.loading': { es: 'Cargando mensajes…', en: 'Loading messages…' },
   'web.messages.to': { es: 'Para {recipient}', en: 'To {recipient}' },
+  'web.messages.cc': { es: 'Copia', en: 'Cc' },
   'web.messages.subject': { es: 'Asunto', en: 'Subject' },
   'web.messages.template': { es: 'Plantilla {template}', en: 'Template {template}' },
   'web.messages.empty': {

@@ -21,6 +21,11 @@ export function MessageItem({ message }: { message: DevMessage }) {
           {when}
         </time>
       </div>
+      {message.cc.length > 0 && (
+        <p className="message__cc">
+          <span className="muted">{t('web.messages.cc')}:</span> {message.cc.join(', ')}
+        </p>
+      )}
       {message.subject !== null && (
         <p className="message__subject">
           <span className="muted">{t('web.messages.subject')}:</span> {message.subject}

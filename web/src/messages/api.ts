@@ -5,6 +5,7 @@ export interface DevMessage {
   id: number;
   channel: Channel;
   recipient: string;
+  cc: string[];
   subject: string | null;
   body: string;
   template: string;
