@@ -44,6 +44,7 @@ describeEachDatabase('dev messages route', (backend) => {
       id: expect.any(Number),
       channel: 'email',
       recipient: 'ana@example.test',
+      cc: [],
       subject: 'Your online banking user code',
       body: expect.stringContaining('AB12345'),
       template: 'email.user_code',
