@@ -35,7 +35,9 @@ async function startFakeTwilio(): Promise<{ url: string; calls: Call[]; close():
   const server: Server = createServer(async (req, res) => {
     const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
     calls.push({ method: req.method!, path: req.url!, authorization: req.headers.authorization, form });
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    // No keep-alive: a socket idle while a database is set up would be closed by the server and
+    // reused by the client (ECONNRESET), which tests the fake, not the channel.
+    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body));
     if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${SID}/Messages.json`) return json(404, { code: 20404, message: 'not found', status: 404 });
     if (form.To === '+34600000400') return json(400, { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 });
     if (form.To === '+34600000500') return json(500, { code: 20500, message: 'Internal Server Error', status: 500 });
