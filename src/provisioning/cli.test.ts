@@ -62,7 +62,7 @@ describeEachDatabase('cerrojo import, seed and audit verify', (backend) => {
     expect(second.stdout).toMatch(/customer #1 \(C3\) document\.number: /);
     expect((await cerrojo('import', json)).stdout).toContain('0 created, 0 updated, 3 unchanged, 0 errors');
     expect((await cerrojo('import', join(dir, 'x.txt'))).code).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it('seeds the demo data idempotently', async () => {
     const first = await cerrojo('seed', '--demo');
@@ -71,7 +71,7 @@ describeEachDatabase('cerrojo import, seed and audit verify', (backend) => {
     const second = await cerrojo('seed', '--demo');
     expect(second.stdout).toMatch(/Demo data: 0 created, 0 updated, \d+ unchanged, 0 errors/);
     expect(second.stdout).toContain('Held operations and blocks added: 0');
-  }, 60_000);
+  }, 180_000);
 
   it('verifies the audit chain and names the first tampered row', async () => {
     expect((await cerrojo('seed', '--demo')).code).toBe(0);
@@ -86,5 +86,5 @@ describeEachDatabase('cerrojo import, seed and audit verify', (backend) => {
     const broken = await cerrojo('audit', 'verify');
     expect(broken.code).toBe(1);
     expect(broken.stdout).toContain(`Audit log BROKEN at row ${target}: the row content does not match its hash`);
-  }, 60_000);
+  }, 180_000);
 });

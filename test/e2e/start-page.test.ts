@@ -58,7 +58,8 @@ for (const backend of backends()) {
         await card.locator(`a[href="${href}"]`).click();
         await page.waitForURL(`${server.url}${href}`);
         const heading = HEADING[href] ?? titleId;
-        expect(await h1(page), href).toBe(t(heading, 'es'));
+        // A face may show a loading title first (the banking face while it asks for the session).
+        await expect.poll(() => h1(page), { message: href, timeout: 15_000 }).toBe(t(heading, 'es'));
         // The document title names the page (the banking face keeps its name over its sign-in step).
         const title = href === '/banking' ? titleId : heading;
         expect(await page.title(), href).toBe(`${t(title, 'es')} · Cerrojo`);
