@@ -4,6 +4,7 @@ import { auditCommand } from './audit/cli.ts';
 import { importCommand } from './provisioning/cli.ts';
 import { seedCommand } from './demo/cli.ts';
 import { callCommand, ivrCommand } from './ivr/cli.ts';
+import { staffCommand } from './staff/cli.ts';
 
 /** Configuration from the environment, the optional file and the command's own options. */
 export function configFrom(opts: { config?: string; dev?: boolean; port?: string }): Config {
@@ -61,7 +62,7 @@ export function buildCli(): Command {
 
 /** Commands contributed by modules (seed, import, audit ...). */
 export type CliCommand = (program: Command) => void;
-export const cliCommands: CliCommand[] = [auditCommand, importCommand, seedCommand, ivrCommand, callCommand];
+export const cliCommands: CliCommand[] = [auditCommand, importCommand, seedCommand, ivrCommand, callCommand, staffCommand];
 
 export async function main(argv: string[]): Promise<void> {
   try {

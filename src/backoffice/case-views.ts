@@ -76,7 +76,11 @@ export const CaseDetail = Type.Object({
 export type CaseDetail = Static<typeof CaseDetail>;
 
 export interface CaseFilter {
+  /** The queues the caller may see (none: all), widened by the cases `alsoOwnedBy` owns (`access.ts` caseScope). */
   queues?: string[] | undefined;
+  alsoOwnedBy?: string | undefined;
+  /** One queue asked for. */
+  queue?: string | undefined;
   status?: CaseStatus | undefined;
   owner?: string | undefined;
   customerId?: string | undefined;
@@ -127,9 +131,12 @@ function summary(r: Row): CaseSummary {
 export async function listCases(ex: Executor, filter: CaseFilter): Promise<CaseSummary[]> {
   let q = baseQuery(ex).orderBy('c.opened_at').orderBy('c.number').limit(filter.limit);
   if (filter.queues) {
-    if (filter.queues.length === 0) return [];
-    q = q.where('c.queue', 'in', filter.queues);
+    const { queues, alsoOwnedBy } = filter;
+    if (alsoOwnedBy !== undefined) q = q.where((eb) => eb.or([...(queues.length > 0 ? [eb('c.queue', 'in', queues)] : []), eb('c.owner', '=', alsoOwnedBy)]));
+    else if (queues.length === 0) return [];
+    else q = q.where('c.queue', 'in', queues);
   }
+  if (filter.queue !== undefined) q = q.where('c.queue', '=', filter.queue);
   if (filter.status) q = q.where('c.status', '=', filter.status);
   if (filter.owner) q = q.where('c.owner', '=', filter.owner);
   if (filter.customerId) {

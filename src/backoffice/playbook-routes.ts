@@ -5,7 +5,7 @@ import { requestLocale } from '../http/errors.ts';
 import type { RouteModule } from '../http/modules.ts';
 import { isLocale, t, type Locale } from '../i18n/catalogue.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { canWorkQueue, requireStaff, staffActor, type Staff } from './access.ts';
+import { canSeeCase, requireStaff, staffActor, type Staff } from './access.ts';
 import { MAX_TEXT } from './case-rules.ts';
 import { Nullable, refusals, staffDoc } from './case-views.ts';
 import { getCase } from './cases-store.ts';
@@ -151,23 +151,23 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
   loadMacros(configFile(services.config.backoffice.macrosFile, 'macros.json'));
   app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
 
-  const staffOf = (req: FastifyRequest) => requireStaff(req, services.adminToken);
+  const staffOf = (req: FastifyRequest) => requireStaff(req, services);
   /** The case, if `staff` may see it; otherwise the same 404 as for no case at all. */
   const visible = async (ex: Executor, staff: Staff, id: string): Promise<Case> => {
     const row = await getCase(ex, id);
-    if (!row || !canWorkQueue(staff, row.queue)) throw backofficeError('case_not_found', 'no such case');
+    if (!row || !canSeeCase(staff, row)) throw backofficeError('case_not_found', 'no such case');
     return row;
   };
   /** Calling, judging answers and running the playbook are the contact centre's (seed 002: the CAE). */
-  const contactCentre = (req: FastifyRequest): Staff => {
-    const staff = staffOf(req);
+  const contactCentre = async (req: FastifyRequest): Promise<Staff> => {
+    const staff = await staffOf(req);
     if (staff.role === 'branch') throw playbookError('contact_centre_only', 'the playbook is run by the contact centre');
     return staff;
   };
   const locale = (req: FastifyRequest): Locale => requestLocale(req);
 
   app.get('/api/playbook', { schema: { ...doc, summary: 'The playbook of seed 002 as data: each outcome, its ordered steps and office variants, with the seed’s wording', querystring: Lang, response: { 200: Definition, ...refusals } } }, async (req) => {
-    staffOf(req);
+    await staffOf(req);
     const l = locale(req);
     return {
       id: PLAYBOOK.id,
@@ -202,7 +202,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const row = await visible(services.db, staff, req.params.id);
       const lang = (req.query as { lang?: string }).lang;
       return contactView(services.db, row, isLocale(lang) ? lang : undefined);
@@ -231,7 +231,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req, reply) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       await visible(services.db, staff, req.params.id);
       const result = await recordAttempt(services.db, services, req.params.id, { ...req.body, actor: staffActor(staff) });
       return reply.code(201).send(result);
@@ -239,7 +239,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
   );
 
   app.get('/api/cases/:id/security-checks', { schema: { ...doc, summary: 'The security checks of a case (questions and pass/fail; never an expected answer)', params: Id, querystring: Lang, response: { 200: Type.Object({ checks: Type.Array(Check) }), ...refusals } } }, async (req) => {
-    const staff = staffOf(req);
+    const staff = await staffOf(req);
     await visible(services.db, staff, req.params.id);
     return { checks: await listChecks(services.db, services, req.params.id, locale(req)) };
   });
@@ -260,7 +260,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req, reply) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       await visible(services.db, staff, req.params.id);
       const check = await startCheck(services.db, services, req.params.id, { ...(req.body.answeredBy ? { answeredBy: req.body.answeredBy } : {}), actor: staffActor(staff), locale: locale(req) });
       return reply.code(201).send(check);
@@ -284,7 +284,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       const check = await findCheck(services.db, req.params.id);
       if (!check) throw playbookError('check_not_found', 'no such security check');
       await visible(services.db, staff, check.case_id);
@@ -304,7 +304,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const row = await visible(services.db, staff, req.params.id);
       const run = await runOfCase(services.db, row.id);
       return { run: run ? await runView(services.db, run, locale(req)) : null, outcomes: await outcomeOptions(services.db, run?.case_id ?? row.id, locale(req)) };
@@ -335,7 +335,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       await visible(services.db, staff, req.params.id);
       const run = await applyOutcome(deps, req.params.id, req.body, staffActor(staff));
       return runView(services.db, run, locale(req));
@@ -346,7 +346,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
     '/api/playbook-runs/:id/resume',
     { schema: { ...doc, summary: 'Resume a run from its first unfinished step (after a failure, or a crash)', params: Id, querystring: Lang, response: { 200: RunReply, ...refusals } } },
     async (req) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       const run = await getRun(services.db, req.params.id);
       await visible(services.db, staff, run.case_id);
       return runView(services.db, await drive(deps, run.id, staffActor(staff)), locale(req));
@@ -354,7 +354,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
   );
 
   app.get('/api/cases/:id/drafts', { schema: { ...doc, summary: 'The email drafts of a case (macros)', params: Id, response: { 200: Type.Object({ drafts: Type.Array(Draft) }), ...refusals } } }, async (req) => {
-    const staff = staffOf(req);
+    const staff = await staffOf(req);
     await visible(services.db, staff, req.params.id);
     return { drafts: (await listDrafts(services.db, req.params.id)).map((d) => draftView(d, services)) };
   });
@@ -366,7 +366,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
     return draft;
   };
 
-  app.get('/api/drafts/:id', { schema: { ...doc, summary: 'An email draft', params: Id, response: { 200: Draft, ...refusals } } }, async (req) => draftView(await draftOf(staffOf(req), req.params.id), services));
+  app.get('/api/drafts/:id', { schema: { ...doc, summary: 'An email draft', params: Id, response: { 200: Draft, ...refusals } } }, async (req) => draftView(await draftOf(await staffOf(req), req.params.id), services));
 
   app.put(
     '/api/drafts/:id',
@@ -381,7 +381,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       const draft = await draftOf(staff, req.params.id);
       return draftView(await updateDraft(services.db, services, draft.id, req.body, staffActor(staff)), services);
     },
@@ -400,7 +400,7 @@ export const playbookRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req) => {
-      const staff = contactCentre(req);
+      const staff = await contactCentre(req);
       const draft = await draftOf(staff, req.params.id);
       const actor = staffActor(staff);
       const sent = await sendDraft(services.db, services, draft.id, actor);

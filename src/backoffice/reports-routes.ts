@@ -105,7 +105,7 @@ export const reportsRoutes: RouteModule = async (app, { services }) => {
       },
       async (req, reply) => {
         // The role, then the period: both checked before any query runs.
-        requireReportsRole(requireStaff(req, services.adminToken));
+        requireReportsRole(await requireStaff(req, services));
         const period = reportPeriod(req.query, services.clock.now(), services.config.timeZone);
         const report = await spec.run(services.db, period);
         if (req.query.format !== 'csv') return report;

@@ -5,7 +5,7 @@ import type { RouteModule } from '../http/modules.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Executor, Tx } from '../platform/db/database.ts';
 import type { Services } from '../platform/services.ts';
-import { canWorkQueue, CONTACT_CENTRE_QUEUE, officeQueue, requireStaff, staffActor, type Staff } from './access.ts';
+import { canSeeCase, caseScope, canWorkQueue, CONTACT_CENTRE_QUEUE, officeQueue, requireStaff, staffActor, type Staff } from './access.ts';
 import { alertSources, checkAlertHeaders, checkAlertSignature, type AlertSource } from './alert-auth.ts';
 import { MAX_DETAILS_BYTES, receiveAlert } from './alerts.ts';
 import { CASE_STATUSES, MAX_TEXT } from './case-rules.ts';
@@ -110,7 +110,7 @@ async function alertRoutes(plain: FastifyInstance, services: Services): Promise<
 
 /** The case, if `staff` may see it; otherwise the same 404 as for no case at all. */
 function visible(staff: Staff, row: Case | undefined): Case {
-  if (!row || !canWorkQueue(staff, row.queue)) throw backofficeError('case_not_found', 'no such case');
+  if (!row || !canSeeCase(staff, row)) throw backofficeError('case_not_found', 'no such case');
   return row;
 }
 
@@ -120,14 +120,14 @@ async function summaryOf(ex: Executor, id: string): Promise<CaseSummary> {
 
 function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTree): void {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
-  const staffOf = (req: FastifyRequest) => requireStaff(req, services.adminToken);
+  const staffOf = (req: FastifyRequest) => requireStaff(req, services);
   const tx = <T>(fn: (t: Tx) => Promise<T>) => services.db.transaction().execute(fn);
 
   app.get(
     '/api/categories',
     { schema: { ...staffDoc, summary: 'The three-level category tree; level-2 `special` categories need `accountChanged`', response: { 200: Type.Omit(CategoryFile, ['$comment']), ...refusals } } },
     async (req) => {
-      staffOf(req);
+      await staffOf(req);
       return { categories: tree.categories };
     },
   );
@@ -138,7 +138,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       schema: {
         ...staffDoc,
         summary: 'Cases of a queue, oldest first',
-        description: 'A branch user sees its office’s queue only. `owner=me` is the caller’s own cases.',
+        description: 'Only the cases the caller may see: a branch user its office’s queue; an agent or a supervisor the contact centre’s queue and the cases it owns; an admin all. `owner=me` is the caller’s own cases.',
         querystring: Type.Object({
           queue: Type.Optional(Type.String({ maxLength: 40 })),
           status: Type.Optional(Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)))),
@@ -150,12 +150,10 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const { queue, status, owner, customerId, limit } = req.query;
-      const own = staff.role === 'branch' ? officeQueue(staff.officeCode!) : undefined;
-      const queues = own ? (queue === undefined || queue === own ? [own] : []) : queue !== undefined ? [queue] : undefined;
       const ownerActor = owner === undefined ? undefined : owner === 'me' ? staffActor(staff) : staffActor({ id: owner });
-      return { cases: await listCases(services.db, { queues, status, owner: ownerActor, customerId, limit: limit ?? 100 }) };
+      return { cases: await listCases(services.db, { ...caseScope(staff), queue, status, owner: ownerActor, customerId, limit: limit ?? 100 }) };
     },
   );
 
@@ -170,7 +168,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req, reply) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const queue = req.body.queue ?? (staff.role === 'branch' ? officeQueue(staff.officeCode!) : CONTACT_CENTRE_QUEUE);
       if (!canWorkQueue(staff, queue)) throw backofficeError('queue_not_allowed', `you cannot work on ${queue}`);
       const row = await createCase(services.db, services, { kind: 'main', customerId: req.body.customerId, queue, actor: staffActor(staff) });
@@ -179,7 +177,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
   );
 
   app.get('/api/cases/:id', { schema: { ...staffDoc, summary: 'A case with its alerts, timeline, mentions and links', params: CaseId, response: { 200: CaseDetail, ...refusals } } }, async (req) => {
-    const staff = staffOf(req);
+    const staff = await staffOf(req);
     visible(staff, await getCase(services.db, req.params.id));
     return (await caseDetail(services.db, req.params.id))!;
   });
@@ -211,7 +209,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const actor = staffActor(staff);
       const body = req.body;
       await tx(async (t) => {
@@ -240,7 +238,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
     '/api/cases/:id/comments',
     { schema: { ...staffDoc, summary: 'A comment on the case’s timeline', params: CaseId, body: Type.Object({ text: Text }, { additionalProperties: false }), response: { 204: Type.Null(), ...refusals } } },
     async (req, reply) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       visible(staff, await getCase(services.db, req.params.id));
       await addComment(services.db, services, req.params.id, req.body.text, staffActor(staff));
       return reply.code(204).send(null);
@@ -260,7 +258,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const actor = staffActor(staff);
       await tx(async (t) => {
         const row = visible(staff, await lockCase(t, req.params.id));
@@ -284,7 +282,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       visible(staff, await getCase(services.db, req.params.id));
       visible(staff, await getCase(services.db, req.body.mainCaseId));
       await linkToMainCase(services.db, services, req.params.id, req.body.mainCaseId, staffActor(staff));
@@ -304,7 +302,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req, reply) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       visible(staff, await getCase(services.db, req.params.id));
       const mention = await addMention(services.db, services, req.params.id, { kind: req.body.targetKind, id: req.body.targetId }, req.body.text, staffActor(staff));
       return reply.code(201).send(mentionView(mention));
@@ -338,7 +336,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       },
     },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const target = await inboxTarget(staff, req.query.office, req.query.manager);
       return { mentions: await inbox(services.db, target, req.query.unread === true, req.query.limit ?? 100) };
     },
@@ -348,7 +346,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
     '/api/inbox/:id/read',
     { schema: { ...staffDoc, summary: 'Mark a mention read', params: CaseId, response: { 200: MentionView, ...refusals } } },
     async (req) => {
-      const staff = staffOf(req);
+      const staff = await staffOf(req);
       const mentions = services.db.withTables<BackofficeTables>();
       const mention = await mentions.selectFrom('mentions').selectAll().where('id', '=', req.params.id).executeTakeFirst();
       if (!mention) throw backofficeError('mention_not_found', 'no such mention');

@@ -38,9 +38,9 @@ export interface Reply {
 export class TestBrowser {
   readonly cookies: Record<string, string> = {};
   private token: string | undefined;
-  constructor(private readonly app: App) {}
+  constructor(protected readonly app: App) {}
 
-  private keep(res: { cookies: { name: string; value: string; expires?: Date }[] }): void {
+  protected keep(res: { cookies: { name: string; value: string; expires?: Date }[] }): void {
     for (const c of res.cookies) {
       if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) delete this.cookies[c.name];
       else this.cookies[c.name] = c.value;

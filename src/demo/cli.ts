@@ -26,10 +26,11 @@ export const seedCommand: CliCommand = (program: Command) => {
       }
       const services = await boot(config);
       try {
-        const { summary, extrasCreated, alertsRaised } = await loadDemoData(services.db, provisioningDeps(services, 'system'));
+        const { summary, extrasCreated, alertsRaised, staffCreated } = await loadDemoData(services.db, provisioningDeps(services, 'system'));
         process.stdout.write(formatSummary('Demo data', summary));
         process.stdout.write(`Held operations and blocks added: ${extrasCreated}\n`);
         process.stdout.write(`Fraud alerts raised: ${alertsRaised}\n`);
+        process.stdout.write(`Console users created: ${staffCreated} (docs/demo.md "Staff")\n`);
         if (summary.errors.length) process.exitCode = 1;
       } finally {
         await services.database.close();

@@ -6,6 +6,8 @@ import { loadDemoDataOnFirstStart } from './background.ts';
 import { testDeps } from '../provisioning/test-support.ts';
 import { DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, DEMO_SIGNED_TRANSFER, demoData } from './demo-data.ts';
 import { loadDemoData } from './load.ts';
+import { DEMO_STAFF } from './demo-staff.ts';
+import { staffDb } from '../staff/schema.ts';
 
 describeEachDatabase('demo data', (backend) => {
   let database: TestDatabase;
@@ -22,11 +24,13 @@ describeEachDatabase('demo data', (backend) => {
     expect(first.summary.errors).toEqual([]);
     expect(first.summary.created).toBe(data.offices.length + data.managers.length + data.customers.length);
     expect(first.extrasCreated).toBe(4);
+    expect(first.staffCreated).toBe(4);
     const audit = await verifyAuditChain(db());
     deps.clock.advance(3_600_000); // a later start: device times move, stored ones must not
     const second = await loadDemoData(db(), deps);
     expect(second.summary).toEqual({ created: 0, updated: 0, unchanged: first.summary.created, errors: [] });
     expect(second.extrasCreated).toBe(0);
+    expect(second.staffCreated).toBe(0);
     expect(await verifyAuditChain(db())).toEqual(audit);
   });
 
@@ -92,6 +96,17 @@ describeEachDatabase('demo data on first start', (backend) => {
     const rows = (await verifyAuditChain(database.db)).rows;
     await loadDemoDataOnFirstStart(services, log);
     expect(await customers()).toBe(demoData(services.clock.now()).customers.length - 1);
+    expect((await verifyAuditChain(database.db)).rows).toBe(rows);
+  });
+
+  it('gives a dev database from before the console its demo console users, once', async () => {
+    const services = testServices(database);
+    await loadDemoDataOnFirstStart(services, log);
+    await staffDb(database.db).deleteFrom('staff_accounts').execute();
+    await loadDemoDataOnFirstStart(services, log);
+    expect((await staffDb(database.db).selectFrom('staff_accounts').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(DEMO_STAFF.map((s) => s.username).sort());
+    const rows = (await verifyAuditChain(database.db)).rows;
+    await loadDemoDataOnFirstStart(services, log);
     expect((await verifyAuditChain(database.db)).rows).toBe(rows);
   });
 });

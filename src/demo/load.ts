@@ -7,6 +7,7 @@ import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
 import { importRecords } from '../provisioning/import.ts';
 import type { ImportSummary } from '../provisioning/schema.ts';
 import { raiseDemoAlerts } from './demo-alerts.ts';
+import { loadDemoStaff } from './demo-staff.ts';
 import { DEMO_CAE_BLOCK, DEMO_HELD_OPERATION, DEMO_PENDING_OPERATION, DEMO_SIGNED_TRANSFER, demoData } from './demo-data.ts';
 
 export interface DemoLoadResult {
@@ -15,6 +16,8 @@ export interface DemoLoadResult {
   extrasCreated: number;
   /** Fraud alerts of the back office (`demo-alerts.ts`) raised this time. */
   alertsRaised: number;
+  /** Console users of each role (`demo-staff.ts`) created this time. */
+  staffCreated: number;
 }
 
 /**
@@ -32,7 +35,8 @@ export async function loadDemoData(db: Db, deps: ProvisioningDeps): Promise<Demo
     if (await addContactCentreBlock(tx, deps)) extrasCreated++;
   });
   const alertsRaised = await raiseDemoAlerts(db, deps);
-  return { summary, extrasCreated, alertsRaised };
+  const staffCreated = await loadDemoStaff(db, deps);
+  return { summary, extrasCreated, alertsRaised, staffCreated };
 }
 
 const customerId = async (tx: Tx, externalId: string) =>

@@ -54,14 +54,14 @@ export const directoryRoutes: RouteModule = async (plain, { services }) => {
         summary: 'The contact directory of seed 002, searchable, with "open now"',
         description:
           'Every number of the leaflet in its order, with its group, hours and whether it is open at this moment in the bank time zone. ' +
-          'Needs the back-office identity headers (any role).',
+          'For staff (any role): the console session, or the back-office identity headers.',
         security: [{ admin: [] }],
         querystring: Query,
         response: { 200: Type.Object({ at: Type.String({ format: 'date-time' }), timeZone: Type.String(), entries: Type.Array(Entry) }), 400: ErrorBody, 401: ErrorBody },
       },
     },
     async (req) => {
-      requireStaff(req, services.adminToken);
+      await requireStaff(req, services);
       const now = services.clock.now();
       const locale = requestLocale(req);
       const entries = searchDirectory(DIRECTORY, req.query.q ?? '')

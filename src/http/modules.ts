@@ -10,6 +10,9 @@ import { backofficeRoutes } from '../backoffice/routes.ts';
 import { playbookRoutes } from '../backoffice/playbook-routes.ts';
 import { directoryRoutes } from '../directory/routes.ts';
 import { reportsRoutes } from '../backoffice/reports-routes.ts';
+import { staffRoutes } from '../staff/routes.ts';
+import { consoleRoutes } from '../console/routes.ts';
+import { knowledgeRoutes } from '../knowledge/routes.ts';
 
 export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
@@ -17,4 +20,4 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
  * plugin here; the plugin receives the services and takes what it needs.
  */
-export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, bankingRoutes, recoveryRoutes, directoryRoutes, reportsRoutes, backofficeRoutes, playbookRoutes];
+export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, bankingRoutes, recoveryRoutes, staffRoutes, directoryRoutes, knowledgeRoutes, reportsRoutes, backofficeRoutes, playbookRoutes, consoleRoutes];

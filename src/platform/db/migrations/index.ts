@@ -7,6 +7,8 @@ import * as m0005 from '../../../banking/migration.ts';
 import * as m0006 from '../../../selfservice/migration.ts';
 import * as m0007 from '../../../backoffice/migration.ts';
 import * as m0008 from './0008_outbox_cc.ts';
+import * as m0009 from '../../../staff/migration.ts';
+import * as m0010 from '../../../knowledge/migration.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '0006_selfservice': m0006,
   '0007_backoffice': m0007,
   '0008_outbox_cc': m0008,
+  '0009_staff': m0009,
+  '0010_knowledge': m0010,
 };
