@@ -10,6 +10,10 @@ import { backofficeMessages as backoffice } from '../backoffice/messages.ts';
 import { playbookMessages as playbook } from '../backoffice/playbook-messages.ts';
 import { directoryMessages as directory } from '../directory/messages.ts';
 import { reportsMessages as reports } from '../backoffice/reports-messages.ts';
+import { staffMessages as staff } from '../staff/messages.ts';
+import { consoleMessages } from './messages/console.ts';
+import { consoleSideMessages as consoleSide } from './messages/console-side.ts';
+import { knowledgeMessages as knowledge } from '../knowledge/messages.ts';
 
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
@@ -23,7 +27,7 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone, banking, bankingWeb, selfservice, directory, reports, backoffice, playbook };
+const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone, banking, bankingWeb, selfservice, directory, reports, backoffice, playbook, staff, console: consoleMessages, consoleSide, knowledge };
 
 function merge(): Record<string, Text> {
   const out: Record<string, Text> = {};

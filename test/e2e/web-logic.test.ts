@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { isValidElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { catalogue, LOCALES } from '../../src/i18n/catalogue.ts';
-import { FACES, OPERATOR_LINKS, UPCOMING } from '../../web/src/faces.ts';
+import { FACES, OPERATOR_LINKS } from '../../web/src/faces.ts';
 import { initialLocale } from '../../web/src/i18n/locale.ts';
 import { rich } from '../../web/src/i18n/rich.tsx';
 import { devMessagesUrl, PAGE_SIZE } from '../../web/src/messages/api.ts';
@@ -23,7 +23,6 @@ function idsUsedByTheWebApp(): Set<string> {
   for (const text of sources(WEB_SRC)) for (const m of text.matchAll(/\bt\(\s*'([\w.]+)'/g)) used.add(m[1]!);
   for (const face of FACES) used.add(`web.face.${face.key}.name`).add(`web.face.${face.key}.summary`).add(`web.status.${face.status}`);
   for (const op of OPERATOR_LINKS) used.add(`web.ops.${op.key}.name`).add(`web.ops.${op.key}.summary`);
-  for (const { sourceId, planIds } of Object.values(UPCOMING)) [sourceId, ...planIds].forEach((id) => used.add(id));
   for (const locale of LOCALES) used.add(`web.lang.${locale}`);
   for (const channel of ['sms', 'email']) used.add(`web.messages.channel.${channel}`);
   return used;

@@ -3,7 +3,7 @@
  * by key: `web.face.<key>.name` and `web.face.<key>.summary`.
  */
 export type FaceKey = 'recovery' | 'banking' | 'phone' | 'console' | 'messages' | 'docs';
-export type FaceStatus = 'available' | 'upcoming' | 'dev';
+export type FaceStatus = 'available' | 'dev';
 
 export interface Face {
   key: FaceKey;
@@ -17,7 +17,7 @@ export const FACES: readonly Face[] = [
   { key: 'recovery', href: '/recovery', server: false, status: 'available' },
   { key: 'banking', href: '/banking', server: false, status: 'available' },
   { key: 'phone', href: '/phone', server: false, status: 'dev' },
-  { key: 'console', href: '/console', server: false, status: 'upcoming' },
+  { key: 'console', href: '/console', server: false, status: 'available' },
   { key: 'messages', href: '/dev/messages', server: false, status: 'dev' },
   { key: 'docs', href: '/docs', server: true, status: 'available' },
 ];
@@ -28,12 +28,3 @@ export const OPERATOR_LINKS: readonly { key: 'healthz' | 'readyz' | 'metrics'; h
   { key: 'readyz', href: '/readyz' },
   { key: 'metrics', href: '/metrics' },
 ];
-
-/** What each face still to come will do: its source and its plan, by catalogue id. */
-export type UpcomingKey = 'console';
-
-const plan = (key: UpcomingKey, count: number) => Array.from({ length: count }, (_, i) => `web.${key}.plan.${i + 1}`);
-
-export const UPCOMING: Record<UpcomingKey, { sourceId: string; planIds: string[] }> = {
-  console: { sourceId: 'web.console.source', planIds: plan('console', 4) },
-};

@@ -1,6 +1,12 @@
 import type { ComponentType } from 'react';
 import type { WebPath } from '../../src/http/web-paths.ts';
 import { BankingPage } from './banking/BankingPage.tsx';
+import { CasePage } from './console/CasePage.tsx';
+import { QueuePage } from './console/QueuePage.tsx';
+import { DirectoryPage } from './console/directory/DirectoryPage.tsx';
+import { InboxPage } from './console/inbox/InboxPage.tsx';
+import { KnowledgePage } from './console/knowledge/KnowledgePage.tsx';
+import { ReportsPage } from './console/reports/ReportsPage.tsx';
 import { DevicesPage } from './banking/DevicesPage.tsx';
 import { OperationPage } from './banking/OperationPage.tsx';
 import { PasswordPage } from './banking/PasswordPage.tsx';
@@ -9,7 +15,6 @@ import { MessagesPage } from './messages/MessagesPage.tsx';
 import { PhonePage } from './phone/PhonePage.tsx';
 import { RecoveryPage } from './recovery/RecoveryPage.tsx';
 import { StartPage } from './pages/StartPage.tsx';
-import { UpcomingPage } from './pages/UpcomingPage.tsx';
 
 export interface PageSpec {
   /** Catalogue id of the page name, used for the document title. */
@@ -31,5 +36,10 @@ export const PAGES: Record<WebPath, PageSpec> = {
   '/banking/transfer': { titleId: 'web.bank.transfer.title', Component: TransferPage },
   '/banking/devices': { titleId: 'web.bank.devices.title', Component: DevicesPage },
   '/phone': { titleId: 'web.face.phone.name', Component: PhonePage },
-  '/console': { titleId: 'web.face.console.name', Component: () => <UpcomingPage face="console" /> },
+  '/console': { titleId: 'web.face.console.name', Component: QueuePage },
+  '/console/case': { titleId: 'console.case.title', Component: CasePage },
+  '/console/directory': { titleId: 'console.directory.title', Component: DirectoryPage },
+  '/console/knowledge': { titleId: 'console.knowledge.title', Component: KnowledgePage },
+  '/console/reports': { titleId: 'console.reports.title', Component: ReportsPage },
+  '/console/inbox': { titleId: 'console.inbox.title', Component: InboxPage },
 };

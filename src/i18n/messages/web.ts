@@ -26,7 +26,6 @@ export const web: Record<string, Text> = {
 
   // Status of a face
   'web.status.available': { es: 'Disponible', en: 'Available' },
-  'web.status.upcoming': { es: 'Próximamente', en: 'Coming soon' },
   'web.status.dev': { es: 'Solo en modo desarrollo', en: 'Dev mode only' },
 
   // The faces
@@ -101,17 +100,8 @@ export const web: Record<string, Text> = {
     en: 'The SMS and emails the system sends can be read in {link}.',
   },
 
-  // Pages of the faces still to come
-  'web.upcoming.lead': {
-    es: 'Esta parte llega en una próxima entrega. Esto es lo que hará:',
-    en: 'This part arrives in a coming release. This is what it will do:',
-  },
-  'web.upcoming.meanwhile': {
-    es: 'Mientras tanto, vuelve a la {home} o consulta los {messages}.',
-    en: 'Meanwhile, go back to the {home} or read the {messages}.',
-  },
+  // Links back, on the not-found page
   'web.upcoming.home': { es: 'página de inicio', en: 'start page' },
-  'web.upcoming.messages': { es: 'mensajes enviados', en: 'sent messages' },
 
   // The phone simulator (/phone)
   'web.phone.lead': {
@@ -176,27 +166,6 @@ export const web: Record<string, Text> = {
   'web.phone.sms': { es: 'SMS en el {phone}', en: 'SMS on {phone}' },
   'web.phone.sms.empty': { es: 'Ningún SMS todavía.', en: 'No SMS yet.' },
   'web.phone.sms.error': { es: 'No se pueden leer los SMS ahora; se reintenta solo.', en: 'The SMS cannot be read now; retrying on its own.' },
-
-  'web.console.source': {
-    es: 'Basado en el documento 002 del banco: el directorio del centro de atención y su protocolo ante alertas de fraude.',
-    en: 'Based on the bank’s document 002: the contact centre’s directory and its playbook for fraud alerts.',
-  },
-  'web.console.plan.1': {
-    es: 'Las alertas del motor de fraude se agrupan en casos: varias del mismo cliente y situación forman un caso; operaciones distintas, un caso cada una.',
-    en: 'Alerts from the fraud engine are grouped into cases: several for the same customer and situation make one case; different operations, a case each.',
-  },
-  'web.console.plan.2': {
-    es: 'Hasta 3 intentos de contacto por alerta, primero el teléfono fijo si lo hay, con guion de llamada y preguntas de seguridad.',
-    en: 'Up to 3 contact attempts per alert, landline first when there is one, with a call script and security questions.',
-  },
-  'web.console.plan.3': {
-    es: 'Cada resultado (confirma, no confirma, no supera las preguntas, no contesta, hay dudas) ejecuta y registra sus acciones: bloqueos, perfil de consulta, macros de correo, cola de la oficina y menciones.',
-    en: 'Each outcome (confirms, does not confirm, fails the questions, no answer, any doubt) runs and records its actions: blocks, read-only profile, email macros, the branch queue and mentions.',
-  },
-  'web.console.plan.4': {
-    es: 'Categorías en tres niveles, el directorio de teléfonos con «abierto ahora» y los procedimientos como artículos.',
-    en: 'Three-level categories, the phone directory with “open now” and the procedures as articles.',
-  },
 
   // Sent messages
   'web.messages.lead': {

@@ -54,8 +54,8 @@ export class BankingApiError extends Error {
 
 let csrf: Promise<string> | undefined;
 
-/** The CSRF token, fetched once per page load (and again after the server refuses it). */
-function csrfToken(): Promise<string> {
+/** The CSRF token, fetched once per page load (and again after the server refuses it); the console shares it. */
+export function csrfToken(): Promise<string> {
   csrf ??= fetch('/api/csrf', { headers: { accept: 'application/json' }, credentials: 'same-origin' })
     .then((res) => (res.ok ? (res.json() as Promise<{ token: string }>) : Promise.reject(new Error(`HTTP ${res.status}`))))
     .then((body) => body.token)
@@ -64,6 +64,11 @@ function csrfToken(): Promise<string> {
       throw err;
     });
   return csrf;
+}
+
+/** Forgets the token after the server refused it, so the next request fetches a fresh one. */
+export function forgetCsrfToken(): void {
+  csrf = undefined;
 }
 
 /** Listeners told when any request finds the session gone, so the page can go back to login. */
