@@ -1,0 +1,119 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `npm run bench`: each figure beside its floor measured in the same run, on PGlite and, when
+ * BENCH_DATABASE_URL or TEST_DATABASE_URL is set, on PostgreSQL (a new database on that server
+ * per scenario, dropped afterwards). Prints a table and writes bench/results/<time>.json and
+ * bench/results/latest.json. Method and figures: docs/performance.md.
+ */
+
+// The test helpers reused here announce a missing TEST_DATABASE_URL; the bench says its own.
+process.env.CERROJO_PG_NOTICE = '1';
+const { benchBackends } = await import('./lib/app.ts');
+const { sizeFromEnv } = await import('./lib/stats.ts');
+const { benchIvr } = await import('./ivr.ts');
+const { benchRecovery } = await import('./recovery.ts');
+const { benchAlerts } = await import('./alerts.ts');
+const { benchPlainHttp } = await import('./plain-http.ts');
+
+const sizes = {
+  calls: sizeFromEnv('BENCH_CALLS', 200),
+  thinkMs: sizeFromEnv('BENCH_THINK_MS', 2000),
+  recoveries: sizeFromEnv('BENCH_RECOVERIES', 100),
+  recoveryConcurrency: sizeFromEnv('BENCH_RECOVERY_CONCURRENCY', 8),
+  alerts: sizeFromEnv('BENCH_ALERTS', 1000),
+  alertConcurrency: sizeFromEnv('BENCH_ALERT_CONCURRENCY', 16),
+  httpConnections: sizeFromEnv('BENCH_HTTP_CONNECTIONS', 32),
+  httpSeconds: sizeFromEnv('BENCH_HTTP_SECONDS', 5),
+};
+const ALL = ['http', 'ivr', 'recovery', 'alerts'] as const;
+type Scenario = (typeof ALL)[number];
+const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+for (const name of only) if (!(ALL as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown scenario ${name} (one of ${ALL.join(', ')})`);
+const scenarios = ALL.filter((s) => only.length === 0 || only.includes(s));
+
+interface Row {
+  backend: string;
+  figure: string;
+  value: string;
+  floor: string;
+  ratio: string;
+  target: string;
+  met: string;
+}
+
+const f = (n: number, digits = 1) => n.toFixed(digits);
+const ms = (n: number) => `${f(n)} ms`;
+const met = (ok: boolean) => (ok ? 'yes' : 'NO');
+const rows: Row[] = [];
+const results: Record<string, Record<string, unknown>> = {};
+let failed = false;
+
+const backends = benchBackends();
+if (backends.length === 1) console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PGlite only.');
+for (const backend of backends) {
+  const out: Record<string, unknown> = {};
+  results[backend.name] = out;
+  const row = (r: Omit<Row, 'backend'>) => rows.push({ backend: backend.name, ...r });
+  const run = async <T>(name: Scenario, work: () => Promise<T>, report: (r: T) => void) => {
+    if (!scenarios.includes(name)) return;
+    process.stdout.write(`[${backend.name}] ${name}…`);
+    const started = Date.now();
+    try {
+      const r = await work();
+      out[name] = r;
+      report(r);
+      console.log(` ${f((Date.now() - started) / 1000)} s`);
+    } catch (err) {
+      failed = true;
+      out[name] = { error: String(err) };
+      console.log(` FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  };
+
+  await run('http', () => benchPlainHttp(backend, sizes.httpConnections, sizes.httpSeconds), (r) => {
+    row({ figure: `GET /healthz, ${r.connections} connections`, value: `${f(r.app.requestsPerSecond, 0)} req/s`, floor: `${f(r.floor.requestsPerSecond, 0)} req/s bare node:http`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) });
+    row({ figure: `  the same, request log off (informative)`, value: `${f(r.quiet.requestsPerSecond, 0)} req/s`, floor: 'same floor', ratio: f(r.quiet.ratio, 2), target: '', met: '' });
+  });
+  await run('ivr', () => benchIvr(backend, sizes.calls, sizes.thinkMs), (r) => {
+    row({ figure: `IVR branch 1.1, ${r.calls} simultaneous calls`, value: `${f(r.callsPerSecond)} calls/s`, floor: `${f(r.floor.callsPerSecond)} calls/s bare round trips + PIN + hash`, ratio: f(r.ratio, 2), target: '≥ 0.50', met: met(r.ratio >= 0.5) });
+    const w = r.turns.withoutPin;
+    row({ figure: `IVR turn without PIN, ${r.calls} calls, ${r.thinkMs} ms think (p50/p95/p99, n=${w.count})`, value: `${f(w.p50)}/${f(w.p95)}/${f(w.p99)} ms`, floor: '', ratio: '', target: r.calls >= 200 ? 'p99 < 100 ms' : 'p99 < 100 ms (at 200 calls)', met: met(w.p99 < 100) });
+    const p = r.turns.withPin;
+    const sw = r.saturatedTurns.withoutPin;
+    const sp = r.saturatedTurns.withPin;
+    row({ figure: `IVR turn with PIN, same calls (p50/p95/p99, n=${p.count})`, value: `${f(p.p50)}/${f(p.p95)}/${f(p.p99)} ms`, floor: `${ms(r.floor.oneHashMs)} one argon2id hash`, ratio: f(p.p99 / r.floor.oneHashMs, 2), target: 'p99 < 3 hashes', met: met(p.p99 < 3 * r.floor.oneHashMs) });
+    row({ figure: `  turns at saturation, no think (informative)`, value: `p99 ${f(sw.p99, 0)} / ${f(sp.p99, 0)} ms (no PIN / PIN)`, floor: '', ratio: '', target: '', met: '' });
+  });
+  await run('recovery', () => benchRecovery(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) =>
+    row({ figure: `Web recovery, ${r.recoveries} at ${r.concurrency} at once`, value: `${f(r.recoveriesPerSecond)} /s`, floor: `${f(r.floor.recoveriesPerSecond)} /s bare argon2id (${r.floor.hashesPerRecovery} each)`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) }),
+  );
+  await run('alerts', () => benchAlerts(backend, sizes.alerts, sizes.alertConcurrency), (r) =>
+    row({ figure: `Alert ingestion, ${r.posts} posts at ${r.concurrency} at once`, value: `${f(r.alertsPerSecond)} alerts/s`, floor: `${f(r.floor.alertsPerSecond)} rows/s plain inserts`, ratio: f(r.ratio, 2), target: '(none set)', met: '' }),
+  );
+}
+
+const headers: Row = { backend: 'backend', figure: 'figure', value: 'measured', floor: 'floor (same run)', ratio: 'ratio', target: 'target', met: 'met' };
+const keys = Object.keys(headers) as (keyof Row)[];
+const widths = keys.map((k) => Math.max(...[headers, ...rows].map((r) => r[k].length)));
+const line = (r: Row) => keys.map((k, i) => r[k].padEnd(widths[i]!)).join(' | ');
+console.log(`\n${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}\n${rows.map(line).join('\n')}`);
+
+const at = new Date();
+const report = {
+  at: at.toISOString(),
+  command: 'npm run bench',
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, uvThreadpool: Number(process.env.UV_THREADPOOL_SIZE ?? 4) },
+  sizes,
+  backends: results,
+  table: rows,
+};
+const dir = fileURLToPath(new URL('./results/', import.meta.url));
+mkdirSync(dir, { recursive: true });
+const file = `${dir}${at.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`;
+writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(`${dir}latest.json`, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nWritten: ${file} and bench/results/latest.json`);
+process.exit(failed ? 1 : 0);
