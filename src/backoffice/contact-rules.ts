@@ -1,4 +1,5 @@
 import type { Customer } from '../platform/db/schema.ts';
+import { PLAYBOOK } from './playbook.ts';
 
 /**
  * Contacting the customer about an alert, without I/O (seed 002): "En cada una de las alertas
@@ -10,7 +11,8 @@ import type { Customer } from '../platform/db/schema.ts';
  * looks at the clock.
  */
 
-export const MAX_ATTEMPTS = 3;
+/** The attempts an alert gets: a rule of the playbook definition, not of this code. */
+export const MAX_ATTEMPTS = PLAYBOOK.contact.attemptsPerAlert;
 
 export type PhoneKind = 'landline' | 'mobile';
 

@@ -110,6 +110,8 @@ export interface PlaybookDefinition {
    * "el mention debe realizarse a "oficina 8732"").
    */
   virtualOffice: { code: string; email: string };
+  /** Calling the customer: how many attempts an alert gets, in the seed's words. */
+  contact: { attemptsPerAlert: number; seed: string };
   outcomes: Readonly<Record<Outcome, OutcomeDefinition>>;
 }
 
@@ -126,6 +128,10 @@ export const PLAYBOOK: PlaybookDefinition = {
   version: '1.0.0',
   anyDoubt: 'EN CUALQUIER CASO, Y ANTE CUALQUIER DUDA, ESTABLECEREMOS BLOQUEO CAE Y BLOQUEO DE FIRMA.',
   virtualOffice: { code: '8732', email: 'oficina8732@grupocajamar.com' },
+  contact: {
+    attemptsPerAlert: 3,
+    seed: 'En cada una de las alertas que se generen, debemos contactar con el cliente para confirmar la operación (3 intentos por alerta).',
+  },
   outcomes: {
     confirmed: {
       outcome: 'confirmed',

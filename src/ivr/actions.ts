@@ -12,7 +12,7 @@ import { randomDigits } from '../platform/crypto.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneBankingPinHash } from '../customers/phone-banking-pin.ts';
 import type { ActionName } from './flow-types.ts';
-import { temporaryPassword } from './generate.ts';
+import { temporaryPassword } from '../customers/temporary-password.ts';
 import { spellDigits } from './speech.ts';
 import type { ActionRequest, ActionResult, ActionRunner } from './turn.ts';
 import { identify, onlyBranchCanHelp, type Checks, type Verified } from './verify.ts';

@@ -4,7 +4,7 @@ import { resetPasswordFailures, setPassword } from '../customers/credentials-sto
 import { maskEmail, maskPhone } from '../customers/mask.ts';
 import { hashPassword } from '../customers/passwords.ts';
 import type { Locale } from '../i18n/catalogue.ts';
-import { temporaryPassword } from '../ivr/generate.ts';
+import { temporaryPassword } from '../customers/temporary-password.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Customer } from '../platform/db/schema.ts';
