@@ -118,7 +118,7 @@ export const MAX_DETAILS_BYTES = 8192;
 export async function receiveAlert(db: Db, deps: AlertDeps, source: string, post: AlertPost): Promise<AlertResult> {
   if (Buffer.byteLength(JSON.stringify(post.details ?? {})) > MAX_DETAILS_BYTES) throw backofficeError('details_too_large', `details take at most ${MAX_DETAILS_BYTES} bytes of JSON`);
   const attempt = () =>
-    db.transaction().execute(async (tx) => {
+    inTransaction(db, async (tx) => {
       const customer =
         'externalId' in post.customer
           ? await tx.selectFrom('customers').selectAll().where('external_id', '=', post.customer.externalId).executeTakeFirst()

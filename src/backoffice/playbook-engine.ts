@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit.ts';
 import type { BackofficeConfig } from '../config/config.ts';
 import { getCustomer } from '../customers/customers-store.ts';
-import { isUuid } from '../customers/store-support.ts';
+import { isUuid, inTransaction } from '../customers/store-support.ts';
 import { t, type Locale } from '../i18n/catalogue.ts';
 import type { Db, Executor, Tx } from '../platform/db/database.ts';
 import { isAppError } from '../platform/errors.ts';
@@ -73,7 +73,7 @@ export interface OutcomeInput {
 export async function applyOutcome(deps: PlaybookDeps, caseId: string, input: OutcomeInput, actor: string): Promise<Run> {
   const def = PLAYBOOK.outcomes[input.outcome];
   if (!def) throw backofficeError('invalid_outcome', 'unknown outcome');
-  const runId = await deps.db.transaction().execute(async (tx) => {
+  const runId = await inTransaction(deps.db, async (tx) => {
     const row = await lockCase(tx, caseId);
     const existing = await bo(tx).selectFrom('playbook_runs').selectAll().where('case_id', '=', row.id).executeTakeFirst();
     if (existing) {
@@ -143,7 +143,7 @@ export async function drive(deps: PlaybookDeps, runId: string, actor: string): P
     const at: { step?: { stepNo: number; action: string } } = {};
     let advance: Advance;
     try {
-      advance = await deps.db.transaction().execute((tx) => advanceOnce(tx, deps, runId, actor, at));
+      advance = await inTransaction(deps.db, (tx) => advanceOnce(tx, deps, runId, actor, at));
     } catch (err) {
       if (!at.step) throw err;
       await recordFailure(deps, runId, at.step, err, actor);
@@ -217,7 +217,7 @@ async function actionContext(tx: Tx, deps: PlaybookDeps, run: Run, results: Map<
 async function recordFailure(deps: PlaybookDeps, runId: string, step: { stepNo: number; action: string }, err: unknown, actor: string): Promise<void> {
   const error = isAppError(err) ? `${err.reason ?? err.code}: ${err.message}` : `${(err as Error).name ?? 'Error'}: ${(err as Error).message ?? String(err)}`;
   const lastError = `step ${step.stepNo} (${step.action}) failed: ${error}`.slice(0, 500);
-  await deps.db.transaction().execute(async (tx) => {
+  await inTransaction(deps.db, async (tx) => {
     const run = await lockRun(tx, runId);
     if (run.status === 'done') return;
     const row = await lockCase(tx, run.case_id);

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import type { RouteModule } from '../http/modules.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Executor, Tx } from '../platform/db/database.ts';
+import { inTransaction } from '../customers/store-support.ts';
 import type { Services } from '../platform/services.ts';
 import { canSeeCase, caseScope, canWorkQueue, CONTACT_CENTRE_QUEUE, officeQueue, requireStaff, staffActor, type Staff } from './access.ts';
 import { alertSources, checkAlertHeaders, checkAlertSignature, type AlertSource } from './alert-auth.ts';
@@ -121,7 +122,7 @@ async function summaryOf(ex: Executor, id: string): Promise<CaseSummary> {
 function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTree): void {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const staffOf = (req: FastifyRequest) => requireStaff(req, services);
-  const tx = <T>(fn: (t: Tx) => Promise<T>) => services.db.transaction().execute(fn);
+  const tx = <T>(fn: (t: Tx) => Promise<T>) => inTransaction(services.db, fn);
 
   app.get(
     '/api/categories',

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { KeyedHasher } from '../platform/crypto.ts';
-import type { Executor, Tx } from '../platform/db/database.ts';
+import type { Db, Executor, Tx } from '../platform/db/database.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /** The narrow slices of `Services` the credential stores take. */
 export interface ClockDeps {
@@ -16,11 +17,12 @@ export interface HashingDeps extends LimitsDeps {
 
 /**
  * Runs `fn` in the caller's transaction when there is one, else in a new one: a credential
- * change and its audit row must land together (or not at all).
+ * change and its audit row must land together (or not at all). A new transaction is run again
+ * when PostgreSQL aborts it as a deadlock victim or for serialization (`transactionWithRetry`).
  */
 export function inTransaction<T>(ex: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   if (ex.isTransaction) return fn(ex as Tx);
-  return ex.transaction().execute(fn);
+  return transactionWithRetry(ex as Db, fn);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { hashPassword } from './passwords.ts';
 
 // No 0/O, 1/l/I: the caller copies it from an SMS into a login form.
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -22,3 +23,20 @@ export function temporaryPassword(length = 12): string {
 }
 
 const pick = (alphabet: string) => alphabet[randomInt(alphabet.length)]!;
+
+/** A temporary password and its argon2id hash. */
+export interface TemporaryPassword {
+  password: string;
+  hash: string;
+}
+
+/**
+ * A new temporary password, hashed. Callers compute it before their database transaction
+ * opens: the hash is the costliest step of a recovery (argon2id, ~13 ms of one core) and
+ * needs nothing from the database, so inside the transaction it would only hold a pooled
+ * connection and the row locks taken so far (docs/performance.md).
+ */
+export async function newTemporaryPassword(): Promise<TemporaryPassword> {
+  const password = temporaryPassword();
+  return { password, hash: await hashPassword(password) };
+}

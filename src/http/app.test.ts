@@ -23,6 +23,9 @@ describeEachDatabase('HTTP edge', (backend) => {
     app.get('/test/crash', async () => {
       throw new Error('secret internals: password=hunter2');
     });
+    app.get('/test/deadlock', async () => {
+      throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+    });
     await app.ready();
   });
   afterAll(async () => {
@@ -72,6 +75,23 @@ describeEachDatabase('HTTP edge', (backend) => {
     expect(log).toContain('/healthz');
     expect(log).not.toContain('top-secret-token');
     expect(log).not.toContain('secret-session');
+  });
+
+  it('logs one line per request, with path, route, status and time but no query string', async () => {
+    lines.length = 0;
+    await app.inject({ method: 'POST', url: '/test/echo?token=abc123secret', payload: { n: 2 } });
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/test/echo', route: '/test/echo', status: 200 });
+    expect(typeof line.ms).toBe('number');
+    expect(lines[0]).not.toContain('abc123secret');
+  });
+
+  it('answers a deadlock that outlived its retries with 503 and Retry-After', async () => {
+    const res = await app.inject('/test/deadlock');
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.json()).toMatchObject({ error: 'unavailable' });
   });
 
   it('reports not ready when the database is gone', async () => {

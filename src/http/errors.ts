@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { t, isLocale, type Locale } from '../i18n/catalogue.ts';
 import { AppError, isAppError } from '../platform/errors.ts';
+import { isRetryableConflict } from '../platform/db/retry.ts';
 
 /** The locale a request asks for: `?lang=`, then Accept-Language, Spanish by default. */
 export function requestLocale(req: FastifyRequest): Locale {
@@ -13,7 +14,7 @@ export function requestLocale(req: FastifyRequest): Locale {
 /**
  * Maps every error to a JSON answer `{ error, message, detail? }`. Validation errors become
  * 400 with what was wrong; unknown errors become 500 with no detail (logged, never shown);
- * a database that cannot be reached becomes 503.
+ * a database that cannot be reached, or a conflict that outlived its retries, becomes 503.
  */
 export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const locale = requestLocale(req);
@@ -36,6 +37,11 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send({ error: 'bad_request', message: t('error.validation', locale), detail: fe.message });
+  }
+  if (isRetryableConflict(err)) {
+    // A deadlock or serialization failure that still failed after its retries (inTransaction).
+    req.log.warn({ code: (err as { code?: string }).code }, 'database conflict');
+    return reply.status(503).header('retry-after', '1').send({ error: 'unavailable', message: t('error.unavailable', locale) });
   }
   if (isDatabaseDown(err)) {
     req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');

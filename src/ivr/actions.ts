@@ -5,14 +5,13 @@ import type { PinDeps } from '../customers/cards-store.ts';
 import { issueCode } from '../customers/codes-store.ts';
 import { resetSignatureFailures, setPassword } from '../customers/credentials-store.ts';
 import { phoneEnding } from '../customers/mask.ts';
-import { hashPassword } from '../customers/passwords.ts';
 import type { HashingDeps } from '../customers/store-support.ts';
 import { enqueueMessage, type EnqueueDeps } from '../notify/outbox.ts';
 import { randomDigits } from '../platform/crypto.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneBankingPinHash } from '../customers/phone-banking-pin.ts';
 import type { ActionName } from './flow-types.ts';
-import { temporaryPassword } from '../customers/temporary-password.ts';
+import { newTemporaryPassword, type TemporaryPassword } from '../customers/temporary-password.ts';
 import { spellDigits } from './speech.ts';
 import type { ActionRequest, ActionResult, ActionRunner } from './turn.ts';
 import { identify, onlyBranchCanHelp, type Checks, type Verified } from './verify.ts';
@@ -25,23 +24,33 @@ import { identify, onlyBranchCanHelp, type Checks, type Verified } from './verif
  */
 export type ActionDeps = PinDeps & HashingDeps & EnqueueDeps;
 
-type Work = (tx: Tx, deps: ActionDeps, req: ActionRequest, who: Verified, audit: Audit) => Promise<ActionResult>;
+type Work = (tx: Tx, deps: ActionDeps, req: ActionRequest, who: Verified, audit: Audit, prepared: Prepared) => Promise<ActionResult>;
+
+/**
+ * What an action needs that takes no database and costs CPU — the argon2id hash of a
+ * temporary password — worked out before the turn's transaction opens (`prepareActions`), so
+ * the transaction does not hold its connection and locks through the hash.
+ */
+export interface Prepared {
+  temporaryPassword?: TemporaryPassword;
+}
 type Audit = (action: string, details?: Record<string, unknown>) => Promise<void>;
 
 /** 1.1: user code to the registered email, temporary password by SMS, forced change at next login. */
-const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit) => {
+const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit, prepared) => {
   const user = await tx.selectFrom('online_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirst();
   // Seed: "es imprescindible tener el correo electrónico y el teléfono móvil actualizados".
   if (!user || !customer.email || !customer.mobile) return unavailable(audit, 'no online-banking user, email or mobile');
   if (await onlyBranchLifts(tx, customer.id, 'access')) return referred(audit, 'access');
-  const password = temporaryPassword();
+  // Prepared before the transaction; computed here only if the turn took an unforeseen path.
+  const { password, hash } = prepared.temporaryPassword ?? (await newTemporaryPassword());
   const ttl = deps.config.limits.temporaryPasswordTtlSeconds;
   const base = { locale: req.locale, customerId: customer.id };
   await enqueueMessage(tx, deps, { ...base, channel: 'sms', to: customer.mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } });
   await enqueueMessage(tx, deps, { ...base, channel: 'email', to: customer.email, template: 'email.user_code', params: { name: customer.name, userCode: user.user_code } });
   await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'ivr', by: 'ivr' });
   const expiresAt = new Date(deps.clock.now().getTime() + ttl * 1000);
-  await setPassword(tx, deps, customer.id, await hashPassword(password), { temporary: true, expiresAt, by: 'ivr' });
+  await setPassword(tx, deps, customer.id, hash, { temporary: true, expiresAt, by: 'ivr' });
   await audit('ivr.online_banking_recovered');
   return { outcome: 'done', data: { mobileEnding: spellDigits(phoneEnding(customer.mobile)) } };
 };
@@ -100,9 +109,9 @@ const readSigningCode: Work = async (tx, deps, _req, { customer, operation }, au
   return { outcome: 'done', data: { reference: spellDigits(op.reference), digits: spellDigits(issued.code) } };
 };
 
-/** What each action verifies first, and its work. */
-export const ACTIONS: Readonly<Record<ActionName, { checks: Checks; work: Work }>> = {
-  recoverOnlineBanking: { checks: { card: true }, work: recoverOnlineBanking },
+/** What each action verifies first, what it prepares outside the transaction, and its work. */
+export const ACTIONS: Readonly<Record<ActionName, { checks: Checks; work: Work; prepare?: () => Promise<Prepared> }>> = {
+  recoverOnlineBanking: { checks: { card: true }, work: recoverOnlineBanking, prepare: async () => ({ temporaryPassword: await newTemporaryPassword() }) },
   resetPhoneBanking: { checks: { card: true }, work: resetPhoneBanking },
   sendUnlockCode: { checks: { card: false, operation: 'held' }, work: sendUnlockCode },
   unlockSignature: { checks: { card: true }, work: unlockSignature },
@@ -110,7 +119,7 @@ export const ACTIONS: Readonly<Record<ActionName, { checks: Checks; work: Work }
 };
 
 /** The action runner of one turn of one call, inside the turn's transaction. */
-export function ivrActions(tx: Tx, deps: ActionDeps, callSid: string): ActionRunner {
+export function ivrActions(tx: Tx, deps: ActionDeps, callSid: string, prepared: Prepared = {}): ActionRunner {
   return async (req) => {
     const { checks, work } = ACTIONS[req.action];
     const who = await identify(tx, deps, req, checks, callSid);
@@ -118,8 +127,14 @@ export function ivrActions(tx: Tx, deps: ActionDeps, callSid: string): ActionRun
     const audit: Audit = (action, details = {}) =>
       appendAudit(tx, { at: deps.clock.now(), actor: 'ivr', action, customerId: who.customer.id, subject: `call:${callSid}`, details: { branch: req.context.branch ?? null, ...details } });
     if (await onlyBranchCanHelp(tx, who.customer.id)) return referred(audit, 'contact_centre_or_read_only');
-    return work(tx, deps, req, who, audit);
+    return work(tx, deps, req, who, audit, prepared);
   };
+}
+
+/** The preparations of the actions a turn is about to ask for (see `Prepared`). */
+export async function prepareActions(actions: readonly ActionName[]): Promise<Prepared> {
+  const parts = await Promise.all(actions.map((a) => ACTIONS[a].prepare?.() ?? Promise.resolve({})));
+  return Object.assign({}, ...parts) as Prepared;
 }
 
 /** Whether an active block on the target (or one subject of it) is one the IVR may not lift. */

@@ -1,10 +1,10 @@
 import type { Db } from '../platform/db/database.ts';
 import { isAppError } from '../platform/errors.ts';
-import { ivrActions, type ActionDeps } from './actions.ts';
+import { ivrActions, prepareActions, type ActionDeps, type Prepared } from './actions.ts';
 import { newCallState, type CallStart } from './call.ts';
 import { closeCall, findCall, insertCall, lockCall, saveTurn } from './calls-store.ts';
 import { transition } from './engine.ts';
-import type { ActionOutcome } from './flow-types.ts';
+import type { ActionName, ActionOutcome } from './flow-types.ts';
 import type { IvrCall } from './schema.ts';
 import type { IvrSettings } from './settings.ts';
 import type { CallEvent } from './state.ts';
@@ -76,11 +76,12 @@ async function advance(deps: IvrDeps, render: Render, callSid: string, turn: num
 /** Plays one turn in one transaction; undefined when another writer got there first. */
 async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, event: CallEvent): Promise<string | undefined> {
   let failed: ActionOutcome | undefined;
+  const prepared = await prepare(deps, call, event);
   for (;;) {
     try {
       return await deps.db.transaction().execute(async (tx) => {
         if (!(await lockCall(tx, call.call_sid, call.version))) throw new Conflict();
-        const run: ActionRunner = failed ? async () => ({ outcome: failed! }) : ivrActions(tx, deps, call.call_sid);
+        const run: ActionRunner = failed ? async () => ({ outcome: failed! }) : ivrActions(tx, deps, call.call_sid, prepared);
         const turn = await runTurn(deps.settings.flow, call.state, event, run);
         const answer = render(turn.effects, call.turn + 1);
         const kept = render(withoutSecrets(turn.effects, 'ivr.secret.notRepeated'), call.turn + 1);
@@ -97,4 +98,17 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
       deps.log.error({ callSid: call.call_sid, error: err instanceof Error ? err.message : String(err) }, 'IVR turn failed; answering with its failure path');
     }
   }
+}
+
+/**
+ * Plays the turn dry — the flow engine is pure — to learn the action it will ask for, and
+ * prepares that action's database-free work (a password hash) before the transaction opens.
+ */
+async function prepare(deps: IvrDeps, call: IvrCall, event: CallEvent): Promise<Prepared> {
+  const wanted: ActionName[] = [];
+  await runTurn(deps.settings.flow, call.state, event, async (req) => {
+    wanted.push(req.action);
+    return { outcome: 'rejected' };
+  });
+  return wanted.length > 0 ? prepareActions(wanted) : {};
 }

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/audit.ts';
 import { verifyCode } from '../customers/codes-store.ts';
 import { getCustomer } from '../customers/customers-store.ts';
+import { newTemporaryPassword } from '../customers/temporary-password.ts';
 import type { Locale } from '../i18n/catalogue.ts';
 import { onlyBranchCanHelp } from './branch.ts';
 import { deliverCredentials, type Delivered } from './credentials.ts';
@@ -23,6 +24,13 @@ type Settled = { kind: 'answer'; result: ConfirmResult } | { kind: 'refuse'; err
  */
 export async function confirmRecovery(deps: RecoveryDeps, token: string | undefined, code: string, locale: Locale): Promise<ConfirmResult> {
   const max = deps.config.web.recoveryCodeAttempts;
+  // The temporary password is hashed before the transaction (see newTemporaryPassword), for
+  // every attempt on a live flow awaiting its code — the wrong ones and a flow of nobody too,
+  // so they all take the same time (the attempts are bounded). A request without such a flow
+  // is refused below without costing a hash.
+  const seen = await findFlow(deps.db, deps.hasher, token);
+  const live = seen && !gate({ step: seen.step, expiresAt: seen.expires_at }, 'confirm', deps.clock.now());
+  const temporary = live ? await newTemporaryPassword() : undefined;
   const settled = await deps.db.transaction().execute(async (tx): Promise<Settled> => {
     const now = deps.clock.now();
     const flow = await findFlow(tx, deps.hasher, token, true);
@@ -47,7 +55,7 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
       await appendAudit(tx, { ...audit, action: 'recovery.referred_to_branch', details: { flow: flow.id, reason: why } });
       return { kind: 'answer', result: { step: 'visit_branch' } };
     }
-    const delivered = await deliverCredentials(tx, deps, customer, flow.id, locale);
+    const delivered = await deliverCredentials(tx, deps, customer, flow.id, locale, temporary ?? (await newTemporaryPassword()));
     await setStep(tx, flow.id, 'done', now);
     return { kind: 'answer', result: { step: 'done', ...delivered } };
   });
