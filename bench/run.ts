@@ -17,6 +17,7 @@ const { benchIvr } = await import('./ivr.ts');
 const { benchRecovery } = await import('./recovery.ts');
 const { benchAlerts } = await import('./alerts.ts');
 const { benchPlainHttp } = await import('./plain-http.ts');
+const { benchOutbox } = await import('./outbox.ts');
 
 const sizes = {
   calls: sizeFromEnv('BENCH_CALLS', 200),
@@ -27,8 +28,10 @@ const sizes = {
   alertConcurrency: sizeFromEnv('BENCH_ALERT_CONCURRENCY', 16),
   httpConnections: sizeFromEnv('BENCH_HTTP_CONNECTIONS', 32),
   httpSeconds: sizeFromEnv('BENCH_HTTP_SECONDS', 5),
+  outboxMessages: sizeFromEnv('BENCH_OUTBOX_MESSAGES', 1000),
+  outboxRate: sizeFromEnv('BENCH_OUTBOX_RATE', 100),
 };
-const ALL = ['http', 'ivr', 'recovery', 'alerts'] as const;
+const ALL = ['http', 'ivr', 'recovery', 'alerts', 'outbox'] as const;
 type Scenario = (typeof ALL)[number];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(ALL as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown scenario ${name} (one of ${ALL.join(', ')})`);
@@ -93,6 +96,11 @@ for (const backend of backends) {
   await run('alerts', () => benchAlerts(backend, sizes.alerts, sizes.alertConcurrency), (r) =>
     row({ figure: `Alert ingestion, ${r.posts} posts at ${r.concurrency} at once`, value: `${f(r.alertsPerSecond)} alerts/s`, floor: `${f(r.floor.alertsPerSecond)} rows/s plain inserts`, ratio: f(r.ratio, 2), target: '(none set)', met: '' }),
   );
+  await run('outbox', () => benchOutbox(backend, sizes.outboxMessages, sizes.outboxRate), (r) => {
+    const d = r.dispatch;
+    row({ figure: `Outbox dispatch, ${r.messages} at ${r.ratePerSecond}/s (p50/p95/p99)`, value: `${f(d.p50, 0)}/${f(d.p95, 0)}/${f(d.p99, 0)} ms`, floor: `idle poll every ${r.workerIntervalMs} ms`, ratio: '', target: 'p95 < 1000 ms', met: met(d.p95 < 1000) });
+    row({ figure: `  a burst of ${r.burst.messages} at once (informative)`, value: `all out in ${f(r.burst.drainMs, 0)} ms, p95 ${f(r.burst.dispatch.p95, 0)} ms`, floor: `batches of ${r.batchSize}`, ratio: '', target: '', met: '' });
+  });
 }
 
 const headers: Row = { backend: 'backend', figure: 'figure', value: 'measured', floor: 'floor (same run)', ratio: 'ratio', target: 'target', met: 'met' };

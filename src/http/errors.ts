@@ -40,11 +40,11 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   }
   if (isRetryableConflict(err)) {
     // A deadlock or serialization failure that still failed after its retries (inTransaction).
-    req.log.warn({ code: (err as { code?: string }).code }, 'database conflict');
+    req.log.warn({ pgCode: (err as { code?: string }).code }, 'database conflict');
     return reply.status(503).header('retry-after', '1').send({ error: 'unavailable', message: t('error.unavailable', locale) });
   }
   if (isDatabaseDown(err)) {
-    req.log.warn({ code: (err as { code?: string }).code }, 'database unavailable');
+    req.log.warn({ pgCode: (err as { code?: string }).code }, 'database unavailable');
     return reply.status(503).header('retry-after', '5').send({ error: 'unavailable', message: t('error.unavailable', locale) });
   }
   req.log.error({ err }, 'unhandled error');

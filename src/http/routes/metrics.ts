@@ -16,9 +16,11 @@ export const metricsPlugin = fp(async (app) => {
     registers: [registry],
   });
   app.decorate('metrics', registry);
-  app.addHook('onResponse', async (req, reply) => {
+  // A callback hook, not an async one: it runs on every request and needs no promise.
+  app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? 'unmatched';
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { tags: ['operations'], hide: true } }, async (_req, reply) =>
     reply.type(registry.contentType).send(await registry.metrics()),
