@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { BackgroundTask } from '../background.ts';
 import { provisioningDeps } from '../provisioning/deps.ts';
 import { staffDb } from '../staff/schema.ts';
@@ -10,6 +11,21 @@ import { loadDemoData } from './load.ts';
  */
 export const loadDemoDataOnFirstStart: BackgroundTask = async (services, log) => {
   if (!services.config.dev) return;
+  if (services.database.kind !== 'postgres') return loadIfEmpty(services, log);
+  // Instances started together on one empty database take turns under an advisory lock held by
+  // one connection: the first loads, the next finds the data there. Without it both loaded and
+  // one stopped on a duplicate key (the reliability suite's two-instance start).
+  await services.db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(hashtext('cerrojo:demo-load'))`.execute(conn);
+    try {
+      await loadIfEmpty(services, log);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext('cerrojo:demo-load'))`.execute(conn);
+    }
+  });
+};
+
+const loadIfEmpty: BackgroundTask = async (services, log) => {
   const any = await services.db.selectFrom('customers').select('id').limit(1).executeTakeFirst();
   if (any) {
     // A dev database from before the console has customers but no console user: it gets the demo ones.

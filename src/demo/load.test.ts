@@ -89,6 +89,13 @@ describeEachDatabase('demo data on first start', (backend) => {
     expect(await customers()).toBe(demoData(services.clock.now()).customers.length);
   });
 
+  it('loads once when two instances start together on one empty database', async () => {
+    const services = testServices(database);
+    await Promise.all([loadDemoDataOnFirstStart(services, log), loadDemoDataOnFirstStart({ ...services }, log)]);
+    expect(await customers()).toBe(demoData(services.clock.now()).customers.length);
+    await verifyAuditChain(database.db);
+  });
+
   it('leaves a database that already has customers alone', async () => {
     const services = testServices(database);
     await loadDemoDataOnFirstStart(services, log);

@@ -21,12 +21,12 @@ export const healthRoutes: RouteModule = async (app, { services }) => {
       },
     },
     async (_req, reply) => {
-      if (shuttingDown) return reply.status(503).send({ status: 'shutting_down', database: services.database.kind });
+      if (shuttingDown) return reply.status(503).header('retry-after', '5').send({ status: 'shutting_down', database: services.database.kind });
       try {
         await services.database.ping();
         return { status: 'ready', database: services.database.kind };
       } catch {
-        return reply.status(503).send({ status: 'unavailable', database: services.database.kind });
+        return reply.status(503).header('retry-after', '5').send({ status: 'unavailable', database: services.database.kind });
       }
     },
   );
