@@ -25,7 +25,10 @@ import { OUTCOMES, type BackofficeTables, type Case } from './schema.ts';
 const tags = BACKOFFICE_TAGS;
 
 const StaffIdPattern = '^[A-Za-z0-9._-]{1,64}$';
-const Text = Type.String({ minLength: 1, maxLength: MAX_TEXT });
+/** No NUL and no lone UTF-16 surrogate: PostgreSQL refuses both (a 500 before; found by test/security). */
+const STORABLE = '^[^\\u0000\\p{Cs}]*$';
+const Text = Type.String({ minLength: 1, maxLength: MAX_TEXT, pattern: STORABLE });
+const Queue = Type.String({ maxLength: 40, pattern: STORABLE });
 const CaseId = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Outcome = Type.Union(OUTCOMES.map((o) => Type.Literal(o)));
 const OpenStatus = Type.Union([Type.Literal('new'), Type.Literal('in_progress'), Type.Literal('pending_customer')]);
@@ -141,7 +144,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
         summary: 'Cases of a queue, oldest first',
         description: 'Only the cases the caller may see: a branch user its office’s queue; an agent or a supervisor the contact centre’s queue and the cases it owns; an admin all. `owner=me` is the caller’s own cases.',
         querystring: Type.Object({
-          queue: Type.Optional(Type.String({ maxLength: 40 })),
+          queue: Type.Optional(Queue),
           status: Type.Optional(Type.Union(CASE_STATUSES.map((s) => Type.Literal(s)))),
           owner: Type.Optional(Type.String({ pattern: `^(me|${StaffIdPattern.slice(1, -1)})$` })),
           customerId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -164,7 +167,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
       schema: {
         ...staffDoc,
         summary: 'Open a main case for a customer (seed 002: "Creamos un caso nuevo el cual será el caso principal")',
-        body: Type.Object({ customerId: Type.String({ format: 'uuid' }), queue: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false }),
+        body: Type.Object({ customerId: Type.String({ format: 'uuid' }), queue: Type.Optional(Queue) }, { additionalProperties: false }),
         response: { 201: CaseSummary, ...refusals },
       },
     },
@@ -199,9 +202,9 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
             version: Type.Optional(Type.Integer({ minimum: 0 })),
             status: Type.Optional(OpenStatus),
             pendingReason: Type.Optional(Text),
-            queue: Type.Optional(Type.String({ maxLength: 40 })),
+            queue: Type.Optional(Queue),
             owner: Type.Optional(Type.Union([Type.String({ pattern: StaffIdPattern }), Type.Null()])),
-            category: Type.Optional(Type.Union([Type.String({ maxLength: 130 }), Type.Null()])),
+            category: Type.Optional(Type.Union([Type.String({ maxLength: 130, pattern: STORABLE }), Type.Null()])),
             accountChanged: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
@@ -254,7 +257,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
         summary: 'Close the case with its closing comments',
         description: 'An empty comment is refused (`closing_comment_required`); closing a closed case answers it unchanged. A case with a special category is closed by its owner (`owner_must_close`).',
         params: CaseId,
-        body: Type.Object({ closingComment: Type.String({ maxLength: MAX_TEXT }), outcome: Type.Optional(Outcome) }, { additionalProperties: false }),
+        body: Type.Object({ closingComment: Type.String({ maxLength: MAX_TEXT, pattern: STORABLE }), outcome: Type.Optional(Outcome) }, { additionalProperties: false }),
         response: { 200: CaseSummary, ...refusals },
       },
     },
@@ -298,7 +301,7 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
         ...staffDoc,
         summary: 'Mention an office (by code) or a manager (by id): it lands in their inbox',
         params: CaseId,
-        body: Type.Object({ targetKind: Type.Union([Type.Literal('office'), Type.Literal('manager')]), targetId: Type.String({ minLength: 1, maxLength: 40 }), text: Text }, { additionalProperties: false }),
+        body: Type.Object({ targetKind: Type.Union([Type.Literal('office'), Type.Literal('manager')]), targetId: Type.String({ minLength: 1, maxLength: 40, pattern: STORABLE }), text: Text }, { additionalProperties: false }),
         response: { 201: MentionView, ...refusals },
       },
     },
@@ -328,8 +331,8 @@ function caseRoutes(plain: FastifyInstance, services: Services, tree: CategoryTr
         ...staffDoc,
         summary: 'The mentions of an office or a manager, newest first',
         querystring: Type.Object({
-          office: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
-          manager: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+          office: Type.Optional(Type.String({ minLength: 1, maxLength: 16, pattern: STORABLE })),
+          manager: Type.Optional(Type.String({ minLength: 1, maxLength: 40, pattern: STORABLE })),
           unread: Type.Optional(Type.Boolean()),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
         }),

@@ -3,11 +3,19 @@ import { Type } from 'typebox';
 /** TypeBox schemas of the online-banking API (request validation and OpenAPI). */
 export const doc = { tags: ['banking'] };
 
+/**
+ * Text the database can store and compare: no NUL and no lone UTF-16 surrogate (PostgreSQL
+ * refuses both, which was a 500; found by test/security). A 400 like any malformed field.
+ */
+const STORABLE = '^[^\\u0000\\p{Cs}]*$';
+/** Storable, and with at least one visible character (not only spaces or control characters). */
+const VISIBLE = '^(?=[\\s\\S]*[^\\s\\p{C}])[^\\u0000\\p{Cs}]*$';
+
 export const Reference = Type.Object({ reference: Type.String({ pattern: '^[0-9]{8}$', description: 'The 8-digit operation reference' }) });
 export const CodeBody = Type.Object({ code: Type.String({ pattern: '^[0-9]{4,10}$', description: 'The code received by SMS (or read out by the IVR)' }) }, { additionalProperties: false });
 
 export const LoginBody = Type.Object(
-  { userCode: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+  { userCode: Type.String({ minLength: 1, maxLength: 64, pattern: STORABLE }), password: Type.String({ minLength: 1, maxLength: 256 }) },
   { additionalProperties: false },
 );
 export const SessionState = Type.Union([Type.Literal('active'), Type.Literal('must_change_password')]);
@@ -48,9 +56,9 @@ export const OperationsReply = Type.Object({ operations: Type.Array(OperationSch
 export const TransferBody = Type.Object(
   {
     iban: Type.String({ minLength: 1, maxLength: 64 }),
-    beneficiary: Type.String({ minLength: 1, maxLength: 200 }),
+    beneficiary: Type.String({ minLength: 1, maxLength: 200, pattern: STORABLE }),
     amount: Type.String({ minLength: 1, maxLength: 32, description: 'Euros as a string, at most two decimals: "1234.56"' }),
-    concept: Type.Optional(Type.String({ maxLength: 280 })),
+    concept: Type.Optional(Type.String({ maxLength: 280, pattern: STORABLE })),
   },
   { additionalProperties: false },
 );
@@ -63,7 +71,7 @@ export const DeviceSchema = Type.Object({
   status: Type.Union([Type.Literal('pending'), Type.Literal('linked'), Type.Literal('unlinked')]),
 });
 export const DeviceBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }), platform: Type.Union([Type.Literal('android'), Type.Literal('ios')]) },
+  { name: Type.String({ minLength: 1, maxLength: 60, pattern: VISIBLE }), platform: Type.Union([Type.Literal('android'), Type.Literal('ios')]) },
   { additionalProperties: false },
 );
 export const DeviceId = Type.Object({ id: Type.String({ format: 'uuid' }) });

@@ -23,6 +23,9 @@ describeEachDatabase('HTTP edge', (backend) => {
     app.get('/test/crash', async () => {
       throw new Error('secret internals: password=hunter2');
     });
+    app.get('/test/nul', async () => {
+      throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    });
     app.get('/test/deadlock', async () => {
       throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
     });
@@ -85,6 +88,12 @@ describeEachDatabase('HTTP edge', (backend) => {
     expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/test/echo', route: '/test/echo', status: 200 });
     expect(typeof line.ms).toBe('number');
     expect(lines[0]).not.toContain('abc123secret');
+  });
+
+  it('answers a value PostgreSQL refuses (a NUL in text) with 400, not 500', async () => {
+    const res = await app.inject('/test/nul');
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'validation' });
   });
 
   it('answers a deadlock that outlived its retries with 503 and Retry-After', async () => {

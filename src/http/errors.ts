@@ -38,6 +38,12 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send({ error: 'bad_request', message: t('error.validation', locale), detail: fe.message });
   }
+  if (isBadDataForDatabase(err)) {
+    // Input that passed its schema but that PostgreSQL refuses as a value: a NUL or a lone
+    // surrogate in a text, a number out of a column's range or infinite. The client's fault.
+    req.log.info({ pgCode: (err as { code?: string }).code }, 'input refused by the database');
+    return reply.status(400).send({ error: 'validation', message: t('error.validation', locale) });
+  }
   if (isRetryableConflict(err)) {
     // A deadlock or serialization failure that still failed after its retries (inTransaction).
     req.log.warn({ pgCode: (err as { code?: string }).code }, 'database conflict');
@@ -49,6 +55,14 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send({ error: 'internal', message: t('error.internal', locale) });
+}
+
+// SQLSTATE class 22 (data exception) codes that only bad input values cause.
+const BAD_DATA_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '22023', '22026', '2200D', '22025', '22019']);
+
+function isBadDataForDatabase(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && BAD_DATA_CODES.has(code);
 }
 
 const DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);

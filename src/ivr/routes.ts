@@ -29,7 +29,9 @@ const TurnQuery = Type.Object({
   timeout: Type.Optional(Type.Literal('1', { description: 'Set on the Redirect after a Gather: nobody pressed a key' })),
 });
 const TurnBody = Type.Object({ CallSid, Digits: Type.Optional(Type.String({ pattern: '^[0-9*#]{0,32}$' })) }, form);
-const StatusBody = Type.Object({ CallSid, CallStatus: Type.String({ maxLength: 32 }), CallDuration: Type.Optional(Type.Integer({ minimum: 0 })) }, form);
+// A call lasts at most a day (Twilio's own ceiling): a larger or infinite duration ("1e309") is a 400, never a 500 from the integer column.
+const CallDuration = Type.Integer({ minimum: 0, maximum: 86_400, description: 'Seconds' });
+const StatusBody = Type.Object({ CallSid, CallStatus: Type.String({ maxLength: 32 }), CallDuration: Type.Optional(CallDuration) }, form);
 const doc = { tags: ['ivr'], consumes: ['application/x-www-form-urlencoded'] };
 const TwiML = { 200: { description: 'TwiML', content: { 'text/xml': { schema: { type: 'string' } } } } };
 

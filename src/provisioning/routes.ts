@@ -61,7 +61,8 @@ export const provisioningRoutes: RouteModule = async (fastify, { services }) => 
       schema: {
         ...common,
         summary: 'A masked view of one customer',
-        params: Type.Object({ externalId: Type.String({ minLength: 1, maxLength: 64 }) }),
+        // The import's own shape of a customer externalId: anything else (a NUL was a 500) names nobody.
+        params: Type.Object({ externalId: Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' }) }),
         response: { 200: CustomerView, 401: ErrorBody, 404: ErrorBody },
       },
     },

@@ -64,7 +64,19 @@ export async function staffLogin(db: Db, deps: StaffLoginDeps, input: { username
     throw staffError('invalid_credentials', 'invalid user name or password');
   }
   return db.transaction().execute(async (tx) => {
-    const updated = await staffDb(tx).updateTable('staff_accounts').set({ failed_logins: 0, last_login_at: at }).where('id', '=', account.id).returningAll().executeTakeFirstOrThrow();
+    // The lock is checked again in the update itself: wrong guesses racing this one may have
+    // locked the account after it was read above, and then the right password must not pass.
+    const updated = await staffDb(tx)
+      .updateTable('staff_accounts')
+      .set({ failed_logins: 0, last_login_at: at })
+      .where('id', '=', account.id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', at)]))
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) {
+      const locked = await staffDb(tx).selectFrom('staff_accounts').select('locked_until').where('id', '=', account.id).executeTakeFirstOrThrow();
+      throw lockedError(locked.locked_until ?? at);
+    }
     const token = await openStaffSession(tx, deps, account.id, input.previousToken);
     await appendAudit(tx, { at, actor: `staff:${account.id}`, action: 'staff.login_succeeded', subject: 'console', details: { role: account.role } });
     return { token, account: updated };

@@ -49,7 +49,7 @@ export const staffRoutes: RouteModule = async (plain, { services }) => {
         ...doc,
         summary: 'Sign in to the console',
         description: `Sets the HttpOnly session cookie \`${STAFF_COOKIE}\`. A wrong user name or password is 401 \`invalid_credentials\` (the same for an unknown user); the failure that reaches \`console.loginAttempts\` (10) locks the account for \`console.lockMinutes\` (30): 429 \`locked\`, also for the right password while it lasts.`,
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
+        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64, pattern: '^[^\\u0000\\p{Cs}]*$' }), password: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }),
         response: { 200: Type.Object({ staff: StaffView }), 400: Refusal, 401: Refusal, 403: Refusal, 429: Refusal },
       },
     },
