@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { sql } from 'kysely';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 import { appendAudit, canonicalRow, chainHash, GENESIS_HASH } from './audit.ts';
+import { verifyAuditChain } from './verify.ts';
 
 describeEachDatabase('audit append', (backend) => {
   let database: TestDatabase;
@@ -28,6 +31,41 @@ describeEachDatabase('audit append', (backend) => {
     const rows = await database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
     expect(rows).toHaveLength(42);
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+  });
+
+  it('in a transactionWithRetry, writes the events last, in their order, and holds the chain lock only then', async () => {
+    const lockHeld = () =>
+      sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${0x63657272}`.execute(database.db);
+    const before = await database.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    let heldMidway = -1;
+    let visibleMidway = -1;
+    await transactionWithRetry(database.db, async (tx) => {
+      await appendAudit(tx, { at: new Date(), actor: 'system', action: 'test.deferred.1' });
+      await appendAudit(tx, { at: new Date(), actor: 'system', action: 'test.deferred.2', details: { n: 2 } });
+      visibleMidway = (await tx.selectFrom('audit_log').select('id').where('action', 'like', 'test.deferred.%').execute()).length;
+      // PGlite has one connection: the lock view would wait for this transaction; PostgreSQL answers from another.
+      if (backend.name === 'postgres') heldMidway = (await lockHeld()).rows[0]!.n;
+      await appendAudit(tx, { at: new Date(), actor: 'system', action: 'test.deferred.3' });
+    });
+    expect(visibleMidway).toBe(0);
+    if (backend.name === 'postgres') expect(heldMidway).toBe(0);
+    const rows = await database.db.selectFrom('audit_log').select(['action']).where('id', '>', before?.id ?? 0).orderBy('id').execute();
+    expect(rows.map((r) => r.action)).toEqual(['test.deferred.1', 'test.deferred.2', 'test.deferred.3']);
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+  });
+
+  it('keeps one unbroken chain when deferred and immediate appends race', async () => {
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        i % 2 === 0
+          ? transactionWithRetry(database.db, async (tx) => {
+              await appendAudit(tx, { at: new Date(), actor: `worker:${i}`, action: 'test.race.a' });
+              await appendAudit(tx, { at: new Date(), actor: `worker:${i}`, action: 'test.race.b' });
+            })
+          : database.db.transaction().execute((tx) => appendAudit(tx, { at: new Date(), actor: `worker:${i}`, action: 'test.race.now' })),
+      ),
+    );
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
   });
 
   it('writes nothing when the surrounding transaction rolls back', async () => {

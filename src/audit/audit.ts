@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../platform/db/database.ts';
+import { beforeCommit } from '../platform/db/retry.ts';
 
 /** One security-relevant event. `details` must never hold a secret (PIN, code, password). */
 export interface AuditEvent {
@@ -57,7 +58,11 @@ const AUDIT_LOCK = 0x63657272; // 'cerr': serialises appends so the chain has on
 
 /**
  * Appends an event to the audit log, chained to the previous row. Call it inside the
- * transaction that makes the change it reports, so both land or neither does.
+ * transaction that makes the change it reports, so both land or neither does. In a transaction
+ * opened by `transactionWithRetry` (`inTransaction`) the event is written at the end of the
+ * transaction, just before its commit, with the others of the same transaction in the order
+ * they were appended: the lock that gives the chain one order is then held for those few
+ * statements and the commit instead of from the first event to the commit (docs/performance.md).
  */
 export async function appendAudit(executor: Executor, event: AuditEvent): Promise<void> {
   if (!executor.isTransaction) {
@@ -65,21 +70,40 @@ export async function appendAudit(executor: Executor, event: AuditEvent): Promis
     return;
   }
   const tx = executor as Tx;
+  let buffer = deferred.get(tx);
+  if (!buffer) {
+    const events: AuditEvent[] = [];
+    if (beforeCommit(tx, () => writeChained(tx, events))) {
+      buffer = events;
+      deferred.set(tx, buffer);
+    }
+  }
+  if (buffer) buffer.push(event);
+  else await writeChained(tx, [event]);
+}
+
+const deferred = new WeakMap<Tx, AuditEvent[]>();
+
+async function writeChained(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  // Microsecond precision is what the database keeps; round so the stored row hashes the same.
-  const at = new Date(Math.floor(event.at.getTime()));
-  const row = {
-    at,
-    actor: event.actor,
-    action: event.action,
-    customer_id: event.customerId ?? null,
-    subject: event.subject ?? null,
-    details: event.details ?? {},
-  };
-  await tx
-    .insertInto('audit_log')
-    .values({ ...row, details: JSON.stringify(row.details), prev_hash: prevHash, hash: chainHash(prevHash, canonicalRow(row)) })
-    .execute();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const values = events.map((event) => {
+    // Microsecond precision is what the database keeps; round so the stored row hashes the same.
+    const row = {
+      at: new Date(Math.floor(event.at.getTime())),
+      actor: event.actor,
+      action: event.action,
+      customer_id: event.customerId ?? null,
+      subject: event.subject ?? null,
+      details: event.details ?? {},
+    };
+    const hash = chainHash(prevHash, canonicalRow(row));
+    const value = { ...row, details: JSON.stringify(row.details), prev_hash: prevHash, hash };
+    prevHash = hash;
+    return value;
+  });
+  // One statement; its rows take their ids in the order given, which is the chain's order.
+  await tx.insertInto('audit_log').values(values).execute();
 }

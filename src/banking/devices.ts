@@ -10,6 +10,7 @@ import { codeAttemptsLeft, codeRefusal } from './code-outcome.ts';
 import { bankingError } from './errors.ts';
 import { banking } from './schema.ts';
 import type { SigningDeps } from './signing.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * Mobile-signature devices (FIRMOV, seed 002). Linking one is a request confirmed by a code sent
@@ -46,7 +47,7 @@ export async function requestDeviceLink(db: Db, deps: SigningDeps, caller: Calle
   const { customer } = caller;
   if (!customer.mobile) throw bankingError('no_mobile', 'the customer has no mobile phone to receive the code');
   const name = input.name.replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
-  return db.transaction().execute(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const id = randomUUID();
     const at = deps.clock.now();
     await banking(tx).insertInto('banking_device_links').values({ id, customer_id: customer.id, name, platform: input.platform, created_at: at }).execute();
@@ -61,7 +62,7 @@ export async function requestDeviceLink(db: Db, deps: SigningDeps, caller: Calle
 export async function confirmDeviceLink(db: Db, deps: SigningDeps, caller: Caller, id: string, code: string): Promise<DeviceView> {
   requireFullProfile(caller);
   const customerId = caller.customer.id;
-  const outcome = await db.transaction().execute(async (tx): Promise<{ device: DeviceView } | { error: AppError }> => {
+  const outcome = await transactionWithRetry(db, async (tx): Promise<{ device: DeviceView } | { error: AppError }> => {
     const link = isUuid(id) ? await banking(tx).selectFrom('banking_device_links').selectAll().where('id', '=', id).where('customer_id', '=', customerId).forUpdate().executeTakeFirst() : undefined;
     if (!link) return { error: bankingError('device_not_found', 'no such device link') };
     if (link.confirmed_at) return { error: bankingError('wrong_status', 'the device is already linked', { status: 'linked' }) };

@@ -8,6 +8,7 @@ import { blockFacts } from './block-rules.ts';
 import { bankingError } from './errors.ts';
 import type { BankingSession } from './schema.ts';
 import { openSession, type SessionDeps } from './sessions-store.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * Login with user code and password. The order of the checks is the security:
@@ -68,7 +69,7 @@ export async function login(db: Db, deps: LoginDeps, input: { userCode: string; 
     await audit('banking.login_refused', { reason: 'temporary_expired' });
     throw bankingError('temporary_expired', 'the temporary password has expired');
   }
-  return db.transaction().execute(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     if (user.password_temporary) {
       // Single use (seed 001): this login spends the temporary password. The conditional update
       // lets only one of two racing logins through; the other finds it spent.

@@ -14,6 +14,7 @@ import { bankingError } from './errors.ts';
 import { nextStatus, type OperationAction } from './operation-rules.ts';
 import { applyPasswordChange, dropPendingPassword } from './password-change.ts';
 import { sendSigningCode, signingSubject, type SigningDeps } from './signing.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * What the customer does to one of their operations: sign it with its code, ask for the code
@@ -46,7 +47,7 @@ function allowed(op: Operation, action: OperationAction): void {
 }
 
 async function run(db: Db, fn: (tx: Tx) => Promise<Outcome>): Promise<Operation> {
-  const outcome = await db.transaction().execute(fn);
+  const outcome = await transactionWithRetry(db, fn);
   if ('error' in outcome) throw outcome.error;
   return outcome.op;
 }

@@ -11,6 +11,7 @@ import { checkNewPassword, type PasswordLimits } from './password-policy.ts';
 import { banking } from './schema.ts';
 import { endCustomerSessions, activateSession } from './sessions-store.ts';
 import { sendSigningCode, signingSubject, type SigningDeps } from './signing.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * The password change of seed 001 ("Cambio de contraseña", then "Gestión de claves"): the change
@@ -46,7 +47,7 @@ export async function requestPasswordChange(db: Db, deps: SigningDeps, caller: C
   }
   if (req.new === req.current) throw bankingError('same_as_current', 'the new password is the current one');
   const passwordHash = await hashPassword(req.new);
-  return db.transaction().execute(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     await cancelEarlierChanges(tx, deps, customerId);
     const op = await createOperation(tx, deps, { customerId, kind: 'password_change', description: PASSWORD_CHANGE_DESCRIPTION, status: 'pending_signature', by: `customer:${customerId}` });
     await banking(tx).insertInto('banking_pending_passwords').values({ operation_id: op.id, customer_id: customerId, password_hash: passwordHash, created_at: deps.clock.now() }).execute();

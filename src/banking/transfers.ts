@@ -11,6 +11,7 @@ import { bankingError } from './errors.ts';
 import { matchFraudRules } from './fraud-rules.ts';
 import { parseAmount } from './money.ts';
 import { sendSigningCode, signingSubject, type SigningDeps } from './signing.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * A SEPA transfer: the IBAN checked (country format and check digits, ibantools), the amount in
@@ -66,7 +67,7 @@ export async function createTransfer(db: Db, deps: TransferDeps, caller: Caller,
   requireSignature(caller);
   const t = checkTransfer(req);
   const customerId = caller.customer.id;
-  return db.transaction().execute(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const now = deps.clock.now();
     const rules = matchFraudRules(deps.config.banking.fraudRules, {
       amountCents: t.amountCents,

@@ -10,6 +10,7 @@ import type { IvrSettings } from './settings.ts';
 import type { CallEvent } from './state.ts';
 import { withoutSecrets } from './twiml.ts';
 import { runTurn, type ActionRunner, type Turn } from './turn.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * The webhook side of a call, independent of HTTP: record the call, play one turn per webhook
@@ -79,7 +80,7 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
   const prepared = await prepare(deps, call, event);
   for (;;) {
     try {
-      return await deps.db.transaction().execute(async (tx) => {
+      return await transactionWithRetry(deps.db, async (tx) => {
         if (!(await lockCall(tx, call.call_sid, call.version))) throw new Conflict();
         const run: ActionRunner = failed ? async () => ({ outcome: failed! }) : ivrActions(tx, deps, call.call_sid, prepared);
         const turn = await runTurn(deps.settings.flow, call.state, event, run);

@@ -10,6 +10,7 @@ import { refusal } from './errors.ts';
 import { attemptsLeft, codeOutcome, gate } from './flow.ts';
 import { countCodeAttempt, findFlow, setStep } from './flows-store.ts';
 import { cleanCode } from './input.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 export type ConfirmResult = ({ step: 'done' } & Delivered) | { step: 'visit_branch' };
 
@@ -31,7 +32,7 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
   const seen = await findFlow(deps.db, deps.hasher, token);
   const live = seen && !gate({ step: seen.step, expiresAt: seen.expires_at }, 'confirm', deps.clock.now());
   const temporary = live ? await newTemporaryPassword() : undefined;
-  const settled = await deps.db.transaction().execute(async (tx): Promise<Settled> => {
+  const settled = await transactionWithRetry(deps.db, async (tx): Promise<Settled> => {
     const now = deps.clock.now();
     const flow = await findFlow(tx, deps.hasher, token, true);
     const refused = gate(flow && { step: flow.step, expiresAt: flow.expires_at }, 'confirm', now);

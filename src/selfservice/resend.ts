@@ -7,6 +7,7 @@ import type { RecoveryDeps } from './deps.ts';
 import { refusal } from './errors.ts';
 import { gate, resendAllowed } from './flow.ts';
 import { findFlow, recordResend } from './flows-store.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * A new SMS code for the flow: rate-limited per flow (`RESEND_POLICY`) and by the outbox's
@@ -15,7 +16,7 @@ import { findFlow, recordResend } from './flows-store.ts';
  * gets a new (unsent) code too, so the answer is the same.
  */
 export async function resendCode(deps: RecoveryDeps, token: string | undefined, locale: Locale): Promise<{ step: 'code_sent'; expiresAt: Date }> {
-  const settled = await deps.db.transaction().execute(async (tx) => {
+  const settled = await transactionWithRetry(deps.db, async (tx) => {
     const now = deps.clock.now();
     const flow = await findFlow(tx, deps.hasher, token, true);
     const refused = gate(flow && { step: flow.step, expiresAt: flow.expires_at }, 'resend', now);

@@ -12,6 +12,7 @@ import { refusal } from './errors.ts';
 import { flowExpiry } from './flow.ts';
 import { createFlow, purgeOldFlows, setStep } from './flows-store.ts';
 import { checkStartInput, type StartInput } from './input.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 // Stand-ins for "nobody" and "no such card": the PIN check still runs (a dummy verification),
 // so an unknown document or card costs what a known one does.
@@ -37,7 +38,7 @@ export async function startRecovery(deps: RecoveryDeps, input: StartInput, captc
     await appendAudit(deps.db, { at: now, actor: 'web', action: 'recovery.captcha_refused', subject: 'recovery', details: { why: solved.ok ? 'replayed' : solved.why } });
     throw refusal('captcha');
   }
-  return deps.db.transaction().execute(async (tx) => {
+  return transactionWithRetry(deps.db, async (tx) => {
     const customer = await findCustomerByDocument(tx, data.documentType, data.document);
     const card = await findCardByPan(tx, deps.hasher, data.pan);
     const cardId = card && customer && card.customer_id === customer.id ? card.id : NOBODY;

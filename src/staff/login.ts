@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/database.ts';
 import { staffError } from './errors.ts';
 import { staffDb, type StaffAccount } from './schema.ts';
 import { openStaffSession, type StaffSessionDeps } from './sessions.ts';
+import { transactionWithRetry } from '../platform/db/retry.ts';
 
 /**
  * Staff sign-in. The order of the checks is the security:
@@ -63,7 +64,7 @@ export async function staffLogin(db: Db, deps: StaffLoginDeps, input: { username
     await audit('staff.login_failed', { reason: 'wrong_password' });
     throw staffError('invalid_credentials', 'invalid user name or password');
   }
-  return db.transaction().execute(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     // The lock is checked again in the update itself: wrong guesses racing this one may have
     // locked the account after it was read above, and then the right password must not pass.
     const updated = await staffDb(tx)

@@ -31,10 +31,36 @@ export async function transactionWithRetry<T>(db: Db, fn: (tx: Tx) => Promise<T>
   const base = options.baseDelayMs ?? 20;
   for (let i = 1; ; i++) {
     try {
-      return await db.transaction().execute(fn);
+      return await db.transaction().execute(async (tx) => {
+        const hooks: (() => Promise<void>)[] = [];
+        commitHooks.set(tx, hooks);
+        try {
+          const result = await fn(tx);
+          // A hook may register another; each runs once, in order.
+          for (let h = 0; h < hooks.length; h++) await hooks[h]!();
+          return result;
+        } finally {
+          commitHooks.delete(tx);
+        }
+      });
     } catch (err) {
       if (i >= attempts || !isRetryableConflict(err)) throw err;
       await new Promise((resolve) => setTimeout(resolve, randomInt(1, base * 2 ** (i - 1) + 1)));
     }
   }
+}
+
+const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
+
+/**
+ * Registers work to run at the end of a transaction opened by `transactionWithRetry`, after its
+ * body and before its commit, inside it. Answers false for any other transaction (the caller
+ * then does the work at once). The audit log uses it to write its rows last, so the lock that
+ * orders its hash chain is held only from that write to the commit (src/audit/audit.ts).
+ */
+export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
+  const hooks = commitHooks.get(tx);
+  if (!hooks) return false;
+  hooks.push(hook);
+  return true;
 }
