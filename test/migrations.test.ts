@@ -19,6 +19,12 @@ describeEachDatabase('migrations', (backend) => {
     }
   });
 
+  it('leaves the number of contact attempts to the playbook: the table only wants it positive', async () => {
+    const checks = await sql<{ def: string }>`
+      select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_attempts_attempt_no_check'`.execute(database.db);
+    expect(checks.rows.map((r) => r.def)).toEqual(['CHECK ((attempt_no >= 1))']);
+  });
+
   it('is a no-op when applied again', async () => {
     expect(await migrate(database.db)).toEqual([]);
   });

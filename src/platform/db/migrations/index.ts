@@ -9,6 +9,7 @@ import * as m0007 from '../../../backoffice/migration.ts';
 import * as m0008 from './0008_outbox_cc.ts';
 import * as m0009 from '../../../staff/migration.ts';
 import * as m0010 from '../../../knowledge/migration.ts';
+import * as m0011 from './0011_contact_attempts_unbounded.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_outbox_cc': m0008,
   '0009_staff': m0009,
   '0010_knowledge': m0010,
+  '0011_contact_attempts_unbounded': m0011,
 };
