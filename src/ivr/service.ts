@@ -107,9 +107,14 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
  */
 async function prepare(deps: IvrDeps, call: IvrCall, event: CallEvent): Promise<Prepared> {
   const wanted: ActionName[] = [];
-  await runTurn(deps.settings.flow, call.state, event, async (req) => {
-    wanted.push(req.action);
-    return { outcome: 'rejected' };
-  });
+  try {
+    await runTurn(deps.settings.flow, call.state, event, async (req) => {
+      wanted.push(req.action);
+      return { outcome: 'rejected' };
+    });
+  } catch {
+    // The turn itself will meet the same failure inside the transaction, where it is answered.
+    return {};
+  }
   return wanted.length > 0 ? prepareActions(wanted) : {};
 }
