@@ -38,40 +38,37 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.status(fe.statusCode).send({ error: 'bad_request', message: t('error.validation', locale), detail: fe.message });
   }
-  if (isBadDataForDatabase(err)) {
+  const pgCode = sqlState(err);
+  if (pgCode !== undefined && BAD_DATA_CODES.has(pgCode)) {
     // Input that passed its schema but that PostgreSQL refuses as a value: a NUL or a lone
     // surrogate in a text, a number out of a column's range or infinite. The client's fault.
-    req.log.info({ pgCode: (err as { code?: string }).code }, 'input refused by the database');
+    req.log.info({ pgCode }, 'input refused by the database');
     return reply.status(400).send({ error: 'validation', message: t('error.validation', locale) });
   }
   if (isRetryableConflict(err)) {
     // A deadlock or serialization failure that still failed after its retries (inTransaction).
-    req.log.warn({ pgCode: (err as { code?: string }).code }, 'database conflict');
+    req.log.warn({ pgCode }, 'database conflict');
     return reply.status(503).header('retry-after', '1').send({ error: 'unavailable', message: t('error.unavailable', locale) });
   }
-  if (isDatabaseDown(err)) {
-    req.log.warn({ pgCode: (err as { code?: string }).code }, 'database unavailable');
+  if ((pgCode !== undefined && DOWN_CODES.has(pgCode)) || DOWN_MESSAGE.test((err as Error).message ?? '')) {
+    req.log.warn({ pgCode }, 'database unavailable');
     return reply.status(503).header('retry-after', '5').send({ error: 'unavailable', message: t('error.unavailable', locale) });
   }
   req.log.error({ err }, 'unhandled error');
   return reply.status(500).send({ error: 'internal', message: t('error.internal', locale) });
 }
 
+/** The error's code: PostgreSQL's SQLSTATE, or a socket error's (ECONNREFUSED ...). */
+function sqlState(err: unknown): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 // SQLSTATE class 22 (data exception) codes that only bad input values cause.
 const BAD_DATA_CODES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05', '22023', '22026', '2200D', '22025', '22019']);
 
-function isBadDataForDatabase(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && BAD_DATA_CODES.has(code);
-}
-
+// A database that cannot be reached: refused or dropped connections, the server shutting down.
 const DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003']);
-
-function isDatabaseDown(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && DOWN_CODES.has(code)) return true;
-  const message = (err as Error).message ?? '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
-}
+const DOWN_MESSAGE = /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i;
 
 export { AppError };
