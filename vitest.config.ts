@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every module's texts in the catalogue, as the server and the web app register them.
+    setupFiles: ['./src/messages.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
   },
 });

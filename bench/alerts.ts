@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { SOURCE } from '../src/backoffice/case-test-support.ts';
+import { SOURCE } from '../src/backoffice/cases/test-support.ts';
 import { insertCustomer } from '../src/customers/test-fixtures.ts';
 import type { Backend } from '../test/helpers/db.ts';
 import { serve } from './lib/app.ts';

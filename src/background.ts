@@ -2,6 +2,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Services } from './platform/services.ts';
 import { startNotificationWorker } from './notify/worker.ts';
 import { loadDemoDataOnFirstStart } from './demo/background.ts';
+import { startSealedCodeSweep } from './customers/sweep.ts';
+import { startAuditCheckpoints } from './audit/checkpoint-task.ts';
 
 export interface BackgroundWork {
   stop(): Promise<void>;
@@ -14,7 +16,7 @@ export type BackgroundTask = (services: Services, log: FastifyBaseLogger) => Pro
  * What runs beside the HTTP server. Modules add their task here (the notification worker,
  * the demo-data loader in dev mode ...). Tasks start in order and stop in reverse order.
  */
-export const backgroundTasks: BackgroundTask[] = [loadDemoDataOnFirstStart, startNotificationWorker];
+export const backgroundTasks: BackgroundTask[] = [loadDemoDataOnFirstStart, startNotificationWorker, startSealedCodeSweep, startAuditCheckpoints];
 
 export async function startBackgroundWork(services: Services, log: FastifyBaseLogger): Promise<BackgroundWork> {
   const started: BackgroundWork[] = [];

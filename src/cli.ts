@@ -1,3 +1,4 @@
+import './messages.ts';
 import { Command, Option } from 'commander';
 import { loadConfig, ConfigError, type Config } from './config/config.ts';
 import { auditCommand } from './audit/cli.ts';

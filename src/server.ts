@@ -1,4 +1,4 @@
-import type { Config } from './config/config.ts';
+import { listenHost, type Config } from './config/config.ts';
 import { buildApp, type App } from './http/app.ts';
 import { boot } from './platform/boot.ts';
 import { startBackgroundWork } from './background.ts';
@@ -18,12 +18,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const services = await boot(config);
   const app = await buildApp(services, { logger: config.logLevel !== 'silent' });
   const background = await startBackgroundWork(services, app.log);
-  const url = await app.listen({ port: config.port, host: config.host });
+  const url = await app.listen({ port: config.port, host: listenHost(config) });
   if (services.adminTokenGenerated) {
     // Printed once, on purpose: the operator needs it to call the admin API in dev mode.
     process.stdout.write(`\nAdmin API token (dev mode): ${services.adminToken}\n`);
   }
-  const publicUrl = config.publicBaseUrl ?? url.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  const publicUrl = config.publicBaseUrl ?? url.replace('0.0.0.0', 'localhost').replace('127.0.0.1', 'localhost').replace('[::]', 'localhost');
   process.stdout.write(`Cerrojo is running on ${services.database.kind} at ${publicUrl}\n`);
   let stopping: Promise<void> | undefined;
   const stop = () =>

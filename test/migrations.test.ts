@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../src/platform/db/database.ts';
+import { migrations } from '../src/platform/db/migrations/index.ts';
 import { describeEachDatabase, freshDatabase, type TestDatabase } from './helpers/db.ts';
 
 describeEachDatabase('migrations', (backend) => {
@@ -27,5 +28,21 @@ describeEachDatabase('migrations', (backend) => {
 
   it('is a no-op when applied again', async () => {
     expect(await migrate(database.db)).toEqual([]);
+  });
+});
+
+describeEachDatabase('a migration that lands after a higher-numbered one', (backend) => {
+  it('is applied on a database that already has the later one', async () => {
+    const database = await freshDatabase(backend, { upTo: '0016_ivr_handovers' });
+    try {
+      // The database as a release without 0017 left it: 0019 applied.
+      const { ['0017_audit_keyed']: _later, ...before } = migrations;
+      const { error } = await new Migrator({ db: database.db, provider: { getMigrations: async () => before } }).migrateToLatest();
+      expect(error).toBeUndefined();
+      expect(await migrate(database.db)).toEqual(['0017_audit_keyed']);
+      expect(await migrate(database.db)).toEqual([]);
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { describeEachDatabase, freshDatabase, TEST_AUDIT_KEY, type TestDatabase } from '../../test/helpers/db.ts';
 import { sql } from 'kysely';
 import { transactionWithRetry } from '../platform/db/retry.ts';
-import { appendAudit, canonicalRow, chainHash, GENESIS_HASH } from './audit.ts';
+import { appendAudit, canonicalRow, GENESIS_HASH, keyedHash } from './audit.ts';
+import { createAuditKeyring } from './keys.ts';
 import { verifyAuditChain } from './verify.ts';
 
 describeEachDatabase('audit append', (backend) => {
@@ -19,7 +20,12 @@ describeEachDatabase('audit append', (backend) => {
     const rows = await database.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
-    for (const row of rows) expect(row.hash).toBe(chainHash(row.prev_hash, canonicalRow(row)));
+    const key = createAuditKeyring(TEST_AUDIT_KEY).current;
+    expect(rows.map((r) => [Number(r.seq), r.key_id])).toEqual([
+      [1, key.id],
+      [2, key.id],
+    ]);
+    for (const row of rows) expect(row.hash).toBe(keyedHash(key, Number(row.seq), row.prev_hash, canonicalRow(row)));
   });
 
   it('keeps one unbroken chain under concurrent appends', async () => {
@@ -35,7 +41,8 @@ describeEachDatabase('audit append', (backend) => {
 
   it('in a transactionWithRetry, writes the events last, in their order, and holds the chain lock only then', async () => {
     const lockHeld = () =>
-      sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${0x63657272}`.execute(database.db);
+      // pg_locks shows the whole server: only this test's database counts (other test files share the server).
+      sql<{ n: number }>`select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = ${0x63657272} and database = (select oid from pg_database where datname = current_database())`.execute(database.db);
     const before = await database.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').limit(1).executeTakeFirst();
     let heldMidway = -1;
     let visibleMidway = -1;

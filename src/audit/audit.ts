@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../platform/db/database.ts';
 import { beforeCommit } from '../platform/db/retry.ts';
+import { requireAuditKeys, type AuditKey } from './keys.ts';
 
 /** One security-relevant event. `details` must never hold a secret (PIN, code, password). */
 export interface AuditEvent {
@@ -49,9 +50,22 @@ function stableStringify(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
-/** hash = SHA-256(previous hash ‖ canonical row) (PCI DSS 10.3.2). */
+/**
+ * The unkeyed link of the rows written before migration 0017 (`key_id` null):
+ * hash = SHA-256(previous hash ‖ canonical row). Anyone can recompute it, so it is kept only
+ * to verify those old rows; every new row is keyed (`keyedHash`).
+ */
 export function chainHash(prevHash: string, canonical: string): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/**
+ * The keyed link: hash = HMAC-SHA-256(audit key, seq ‖ key id ‖ previous hash ‖ canonical row)
+ * (PCI DSS 10.3.2, 10.3.4). Without the key, which is not in the database, an edited row cannot
+ * be given a hash that verifies, and a row cannot be moved to another place in the chain.
+ */
+export function keyedHash(key: AuditKey, seq: number, prevHash: string, canonical: string): string {
+  return key.mac(['cerrojo.audit.row.v2', String(seq), key.id, prevHash, canonical]);
 }
 
 const AUDIT_LOCK = 0x63657272; // 'cerr': serialises appends so the chain has one order
@@ -86,10 +100,13 @@ const deferred = new WeakMap<Tx, AuditEvent[]>();
 
 async function writeChained(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const key = requireAuditKeys(tx).current;
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   let prevHash = last?.hash ?? GENESIS_HASH;
+  let seq = Number(last?.seq ?? 0);
   const values = events.map((event) => {
+    seq++;
     // Microsecond precision is what the database keeps; round so the stored row hashes the same.
     const row = {
       at: new Date(Math.floor(event.at.getTime())),
@@ -99,11 +116,12 @@ async function writeChained(tx: Tx, events: readonly AuditEvent[]): Promise<void
       subject: event.subject ?? null,
       details: event.details ?? {},
     };
-    const hash = chainHash(prevHash, canonicalRow(row));
-    const value = { ...row, details: JSON.stringify(row.details), prev_hash: prevHash, hash };
+    const hash = keyedHash(key, seq, prevHash, canonicalRow(row));
+    const value = { ...row, details: JSON.stringify(row.details), seq, key_id: key.id, prev_hash: prevHash, hash };
     prevHash = hash;
     return value;
   });
-  // One statement; its rows take their ids in the order given, which is the chain's order.
+  // One statement; its rows take their ids in the order given, which is the chain's order (`seq`,
+  // gapless, unlike ids, which a rolled-back transaction skips).
   await tx.insertInto('audit_log').values(values).execute();
 }

@@ -1,35 +1,82 @@
 import { Option, type Command } from 'commander';
 import type { CliCommand } from '../cli.ts';
+import type { AuditVerification } from './verify.ts';
+
+/** The report of `cerrojo audit verify`: one line per problem, each naming its row (`seq`). */
+export function auditReport(result: AuditVerification): string {
+  const legacy = result.legacyRows > 0 ? `, ${result.legacyRows} of them unkeyed from before the keyed chain` : '';
+  const checked = result.checkpoints > 0 ? `, ${result.checkpoints} checkpoints checked` : '';
+  const summary = `${result.rows} rows${legacy}${checked}`;
+  if (result.ok) return `Audit log intact: ${summary}\n`;
+  const lines = result.problems.map((p) => `  row ${p.seq}: ${p.kind}: ${p.reason}\n`);
+  return `Audit log BROKEN: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${summary})\n${lines.join('')}`;
+}
 
 /**
- * `cerrojo audit verify`: walks the whole audit chain and names the first edited or missing
- * row. Exit 0 when intact, 1 when broken, so a cron job or a monitor can alert on it.
+ * `cerrojo audit verify`: walks the whole audit chain and names every edited, re-hashed or
+ * missing row; with `--checkpoints`, also every signed checkpoint whose row is gone or
+ * different. Exit 0 when intact, 1 when broken, so a cron job or a monitor can alert on it.
+ * `cerrojo audit checkpoint`: signs and publishes the chain's head now.
  */
 export const auditCommand: CliCommand = (program: Command) => {
   const audit = program.command('audit').description('audit log tools');
+  const configOption = () => new Option('-c, --config <file>', 'JSON configuration file (or CERROJO_CONFIG)');
+  const devOption = () => new Option('--dev', 'dev mode: use the local data folder and its generated secrets');
   audit
     .command('verify')
-    .description('check the hash chain of the audit log and report the first edited or deleted row')
-    .addOption(new Option('-c, --config <file>', 'JSON configuration file (or CERROJO_CONFIG)'))
-    .addOption(new Option('--dev', 'dev mode: use the local data folder and its generated secrets'))
-    .action(async (opts: { config?: string; dev?: boolean }) => {
+    .description('check the keyed hash chain of the audit log (and signed checkpoints of it) and report each edited, re-hashed or deleted row')
+    .addOption(configOption())
+    .addOption(devOption())
+    .addOption(new Option('--checkpoints <file>', 'file of signed checkpoints (the checkpoint file, or the JSON log) to check the chain against'))
+    .action(async (opts: { config?: string; dev?: boolean; checkpoints?: string }) => {
       // Loaded lazily: `cli.ts` imports this module, and the CLI should start fast for --help.
-      const [{ configFrom }, { boot }, { verifyAuditChain }] = await Promise.all([
+      const [{ configFrom }, { boot }, { verifyAuditChain }, { parseCheckpoints }, { readFileSync }] = await Promise.all([
         import('../cli.ts'),
         import('../platform/boot.ts'),
         import('./verify.ts'),
+        import('./checkpoints.ts'),
+        import('node:fs'),
+      ]);
+      const checkpoints = opts.checkpoints === undefined ? undefined : parseCheckpoints(readFileSync(opts.checkpoints, 'utf8'));
+      if (checkpoints?.length === 0) {
+        // An emptied checkpoint file must not pass as "nothing to compare".
+        process.stdout.write(`No audit checkpoint in ${opts.checkpoints}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const services = await boot(configFrom(opts));
+      try {
+        const result = await verifyAuditChain(services.db, checkpoints ? { checkpoints } : {});
+        process.stdout.write(auditReport(result));
+        if (!result.ok) process.exitCode = 1;
+      } finally {
+        await services.database.close();
+      }
+    });
+  audit
+    .command('checkpoint')
+    .description('sign the head of the audit chain now and write it to the log, the checkpoint file and the webhook')
+    .addOption(configOption())
+    .addOption(devOption())
+    .action(async (opts: { config?: string; dev?: boolean }) => {
+      const [{ configFrom }, { boot }, { takeCheckpoint }, { requireAuditKeys }] = await Promise.all([
+        import('../cli.ts'),
+        import('../platform/boot.ts'),
+        import('./checkpoints.ts'),
+        import('./keys.ts'),
       ]);
       const services = await boot(configFrom(opts));
       try {
-        const result = await verifyAuditChain(services.db);
-        if (result.ok) {
-          process.stdout.write(`Audit log intact: ${result.rows} rows\n`);
-        } else {
-          process.stdout.write(
-            `Audit log BROKEN at row ${result.firstBrokenId}: ${result.reason} (${result.rows} rows intact before it)\n`,
-          );
-          process.exitCode = 1;
-        }
+        const { checkpointFile, checkpointUrl } = services.config.audit;
+        const log = {
+          info: (obj: Record<string, unknown>) => process.stdout.write(JSON.stringify(obj.auditCheckpoint) + '\n'),
+          warn: (obj: Record<string, unknown>, msg: string) => {
+            process.stderr.write(`${msg}: ${String(obj.err)}\n`);
+            process.exitCode = 1;
+          },
+        };
+        const cp = await takeCheckpoint(services.db, requireAuditKeys(services.db), services.clock.now(), { file: checkpointFile, url: checkpointUrl }, log);
+        if (!cp) process.stdout.write('The audit log is empty: nothing to checkpoint.\n');
       } finally {
         await services.database.close();
       }

@@ -1,57 +1,199 @@
 import type { Executor } from '../platform/db/database.ts';
-import { GENESIS_HASH, canonicalRow, chainHash, type ChainedFields } from './audit.ts';
+import { GENESIS_HASH, canonicalRow, chainHash, keyedHash, type ChainedFields } from './audit.ts';
+import { checkCheckpointSignature, type AuditCheckpoint } from './checkpoints.ts';
+import { requireAuditKeys, sameMac, type AuditKeyring } from './keys.ts';
 
-export type AuditVerification =
-  | { ok: true; rows: number }
-  /** `rows` counts the intact rows before `firstBrokenId`. */
-  | { ok: false; rows: number; firstBrokenId: number; reason: string };
+/** What broke, so a report (and a test) can tell an edit from a re-hash, a deletion or a cut tail. */
+export type AuditProblemKind =
+  /** A row's content no longer matches its hash. */
+  | 'edited'
+  /** A run of rows that link to each other but fail their HMAC: rewritten and re-hashed without the key. */
+  | 'rechained'
+  /** Numbers missing from the chain: rows deleted from the middle or the start. */
+  | 'deleted'
+  /** A row whose prev_hash does not name the row before it. */
+  | 'relinked'
+  /** An unkeyed (legacy SHA-256) row after the keyed chain began. */
+  | 'downgraded'
+  /** A row made under a key that is not configured. */
+  | 'unknown_key'
+  /** A checkpoint names a row beyond the end of the log: the tail was deleted. */
+  | 'truncated'
+  /** A checkpoint names a row that is now different or missing. */
+  | 'checkpoint_mismatch'
+  /** A checkpoint whose signature does not verify. */
+  | 'checkpoint_forged';
 
-interface ChainRow extends ChainedFields {
-  id: number;
+export interface AuditProblem {
+  kind: AuditProblemKind;
+  /** The place in the chain (`seq`) where it shows. */
+  seq: number;
+  reason: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  /** Rows walked. */
+  rows: number;
+  /** Of them, unkeyed rows from before the keyed chain (migration 0017). */
+  legacyRows: number;
+  head: { seq: number; hash: string } | null;
+  /** Checkpoints checked against the chain. */
+  checkpoints: number;
+  /** Each thing found, by row (`seq`); at most `MAX_PROBLEMS`. */
+  problems: AuditProblem[];
+}
+
+export const MAX_PROBLEMS = 100;
+
+export interface ChainRow extends ChainedFields {
+  seq: number;
+  key_id: string | null;
   prev_hash: string;
   hash: string;
 }
 
 /**
- * Checks one row against the hash of the row before it. A pure function so the rule reads on
- * its own: a row whose prev_hash no longer names its predecessor means a row was removed (or
- * its predecessor re-hashed); a row whose own hash no longer matches its content was edited.
+ * Why a row's hash does not hold, or null. A keyed row must carry the HMAC of its content,
+ * place and predecessor under a key of the ring; an unkeyed row is accepted only before the
+ * first keyed one, with its old SHA-256.
  */
-export function checkLink(expectedPrev: string, row: ChainRow): string | null {
-  if (row.prev_hash !== expectedPrev) {
-    return expectedPrev === GENESIS_HASH
-      ? 'the first row does not start the chain: earlier rows were deleted'
-      : 'prev_hash does not match the previous row: a row before it was deleted or rewritten';
+export function checkRowHash(keyring: AuditKeyring, row: ChainRow, keyedBefore: boolean): { kind: AuditProblemKind; reason: string } | null {
+  const canonical = canonicalRow(row);
+  if (row.key_id === null) {
+    if (keyedBefore) return { kind: 'downgraded', reason: 'an unkeyed row after the keyed chain began: written or rewritten by someone without the audit key' };
+    return chainHash(row.prev_hash, canonical) === row.hash ? null : { kind: 'edited', reason: 'the row content does not match its hash: the row was edited' };
   }
-  if (chainHash(row.prev_hash, canonicalRow(row)) !== row.hash) {
-    return 'the row content does not match its hash: the row was edited';
+  const key = keyring.byId.get(row.key_id);
+  if (!key) return { kind: 'unknown_key', reason: `the row names key ${row.key_id}, which is not configured (AUDIT_KEY, AUDIT_PREVIOUS_KEYS): forged, or a retired key is missing` };
+  if (sameMac(keyedHash(key, row.seq, row.prev_hash, canonical), row.hash)) return null;
+  return { kind: 'edited', reason: 'the row does not match its HMAC: the row was edited' };
+}
+
+const range = (a: number, b: number) => (a === b ? `row ${a} is` : `rows ${a} to ${b} are`);
+
+/**
+ * Walks the chain in `seq` order and names what is wrong. Rows failing their HMAC one after
+ * another while linking to each other are one re-chained stretch (an edit whose following rows
+ * were re-hashed by someone without the key); a single one is an edit.
+ */
+class ChainWalker {
+  readonly problems: AuditProblem[] = [];
+  rows = 0;
+  legacyRows = 0;
+  head: { seq: number; hash: string } | null = null;
+  private expectedSeq = 1;
+  private expectedPrev = GENESIS_HASH;
+  private keyedSeen = false;
+  private run: { from: number; to: number; reason: string; plainSha: boolean } | null = null;
+
+  constructor(
+    private readonly keyring: AuditKeyring,
+    private readonly checkpoints: ReadonlyMap<number, readonly AuditCheckpoint[]>,
+  ) {}
+
+  add(problem: AuditProblem): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem);
   }
-  return null;
+
+  visit(row: ChainRow): void {
+    this.rows++;
+    if (row.seq > this.expectedSeq) {
+      this.closeRun();
+      this.add({ kind: 'deleted', seq: this.expectedSeq, reason: `${range(this.expectedSeq, row.seq - 1)} missing: deleted` });
+    } else if (row.prev_hash !== this.expectedPrev) {
+      this.closeRun();
+      this.add(
+        this.expectedSeq === 1
+          ? { kind: 'deleted', seq: row.seq, reason: 'the first row does not start the chain: earlier rows were deleted' }
+          : { kind: 'relinked', seq: row.seq, reason: `prev_hash does not name row ${row.seq - 1}: that row was rewritten, or rows were deleted and renumbered` },
+      );
+    }
+    const bad = checkRowHash(this.keyring, row, this.keyedSeen);
+    if (bad?.kind === 'edited' && row.key_id !== null) {
+      if (this.run && this.run.to === row.seq - 1 && row.prev_hash === this.head?.hash) this.run.to = row.seq;
+      else {
+        this.closeRun();
+        this.run = { from: row.seq, to: row.seq, reason: bad.reason, plainSha: chainHash(row.prev_hash, canonicalRow(row)) === row.hash };
+      }
+    } else {
+      this.closeRun();
+      if (bad) this.add({ kind: bad.kind, seq: row.seq, reason: bad.reason });
+    }
+    if (row.key_id === null) this.legacyRows++;
+    else this.keyedSeen = true;
+    for (const cp of this.checkpoints.get(row.seq) ?? []) {
+      if (cp.hash !== row.hash) this.add({ kind: 'checkpoint_mismatch', seq: row.seq, reason: `the checkpoint of ${cp.at} names another row ${row.seq}: the row was rewritten after it` });
+    }
+    this.head = { seq: row.seq, hash: row.hash };
+    this.expectedSeq = row.seq + 1;
+    this.expectedPrev = row.hash;
+  }
+
+  closeRun(): void {
+    const run = this.run;
+    if (!run) return;
+    this.run = null;
+    if (run.from === run.to && !run.plainSha) this.add({ kind: 'edited', seq: run.from, reason: run.reason });
+    else {
+      const how = run.plainSha ? 're-hashed with plain SHA-256' : 're-hashed without the audit key';
+      const what = run.from === run.to ? `row ${run.from} fails its HMAC` : `rows ${run.from} to ${run.to} link to each other but fail their HMAC`;
+      this.add({ kind: 'rechained', seq: run.from, reason: `${what}: the chain was rewritten from row ${run.from} and ${how}` });
+    }
+  }
+
+  finish(): void {
+    this.closeRun();
+    const end = this.head?.seq ?? 0;
+    for (const [seq, cps] of this.checkpoints) {
+      if (seq <= end) continue;
+      for (const cp of cps) {
+        this.add({ kind: 'truncated', seq, reason: `the checkpoint of ${cp.at} names row ${seq}, but the log ends at row ${end}: ${range(end + 1, seq)} gone (the tail was deleted)` });
+      }
+    }
+  }
 }
 
 /**
- * Walks `audit_log` in id order, page by page (constant memory however long the log), and
- * reports the first row that breaks the chain (PCI DSS 10.3.2, 10.3.4).
+ * Walks `audit_log` in chain order, page by page (constant memory however long the log), and
+ * names every break it finds (PCI DSS 10.3.2, 10.3.4). With checkpoints (read from outside the
+ * database), also checks each one's signature and that the row it names is still there and the
+ * same: that is what shows a deleted tail or a chain rewritten from some row to the end.
+ * The keys are those the handle carries unless given.
  */
-export async function verifyAuditChain(ex: Executor, pageSize = 1000): Promise<AuditVerification> {
-  let expectedPrev = GENESIS_HASH;
-  let lastId = 0;
-  let rows = 0;
-  for (;;) {
-    const page = await ex
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>', lastId)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
-    for (const row of page) {
-      const reason = checkLink(expectedPrev, { ...row, at: new Date(row.at) });
-      if (reason) return { ok: false, rows, firstBrokenId: Number(row.id), reason };
-      expectedPrev = row.hash;
-      lastId = Number(row.id);
-      rows++;
-    }
-    if (page.length < pageSize) return { ok: true, rows };
+export async function verifyAuditChain(
+  ex: Executor,
+  options: { keyring?: AuditKeyring; checkpoints?: readonly AuditCheckpoint[]; pageSize?: number } = {},
+): Promise<AuditVerification> {
+  const keyring = options.keyring ?? requireAuditKeys(ex);
+  const pageSize = options.pageSize ?? 1000;
+  const bySeq = new Map<number, AuditCheckpoint[]>();
+  const forged: AuditProblem[] = [];
+  for (const cp of options.checkpoints ?? []) {
+    const bad = checkCheckpointSignature(keyring, cp);
+    if (bad) forged.push({ kind: 'checkpoint_forged', seq: cp.seq, reason: `the checkpoint of ${cp.at} for row ${cp.seq}: ${bad}` });
+    else bySeq.set(cp.seq, [...(bySeq.get(cp.seq) ?? []), cp]);
   }
+  const walker = new ChainWalker(keyring, bySeq);
+  let lastSeq = 0;
+  for (;;) {
+    const page = await ex.selectFrom('audit_log').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(pageSize).execute();
+    for (const row of page) {
+      walker.visit({ ...row, seq: Number(row.seq), at: new Date(row.at) });
+      lastSeq = Number(row.seq);
+    }
+    if (page.length < pageSize) break;
+  }
+  walker.finish();
+  for (const p of forged) walker.add(p);
+  // A re-chained stretch is known at its end: order by row (stable, so a row's own problem stays first).
+  const problems = walker.problems.sort((a, b) => a.seq - b.seq);
+  return {
+    ok: problems.length === 0,
+    rows: walker.rows,
+    legacyRows: walker.legacyRows,
+    head: walker.head,
+    checkpoints: options.checkpoints?.length ?? 0,
+    problems,
+  };
 }

@@ -1,12 +1,14 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config/config.ts';
 import { bearerMatches } from '../provisioning/admin-auth.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Services } from '../platform/services.ts';
 import { staffError } from '../staff/errors.ts';
 import { checkStaffCsrf, requireStaffSession, staffToken, type StaffAccessDeps } from '../staff/session-access.ts';
 
-/** Roles of the contact centre and the branches (seed 002; the console issue adds their accounts). */
-export type StaffRole = 'agent' | 'supervisor' | 'branch' | 'admin';
+/** Roles of the contact centre, the branches and the fraud team (seed 002; issue 13 adds `fraud`). */
+export type StaffRole = 'agent' | 'supervisor' | 'branch' | 'admin' | 'fraud';
 
 /** Who is acting on the back office, as every back-office route sees it. */
 export interface Staff {
@@ -14,53 +16,73 @@ export interface Staff {
   role: StaffRole;
   /** A branch user's office: it sees and acts on its own office's queue only. */
   officeCode: string | null;
+  /** A configured system acting as itself (`SERVICE_ACCOUNTS`) rather than a signed-in person. */
+  kind?: 'staff' | 'service';
 }
 
-/** The actor written in timelines and audit rows. */
-export const staffActor = (staff: Pick<Staff, 'id'>): string => `staff:${staff.id}`;
+/** The actor written in timelines and audit rows: `staff:<id>`, or `service:<name>` for a service account. */
+export const staffActor = (staff: Pick<Staff, 'id' | 'kind'>): string => `${staff.kind === 'service' ? 'service' : 'staff'}:${staff.id}`;
 
-const STAFF_ID = /^[A-Za-z0-9._-]{1,64}$/;
-const ROLES: readonly StaffRole[] = ['agent', 'supervisor', 'branch', 'admin'];
+export const STAFF_ROLES: readonly StaffRole[] = ['agent', 'supervisor', 'branch', 'admin', 'fraud'];
 
-/** What `requireStaff` needs: the admin token for system callers, the database for staff sessions. */
-export type StaffAccess = Pick<Services, 'adminToken' | 'db'> & StaffAccessDeps;
+/** What `requireStaff` needs: the database for staff sessions, the service accounts, and the admin token to refuse it. */
+export type StaffAccess = Pick<Services, 'adminToken' | 'db'> & StaffAccessDeps & { config: Pick<Config, 'serviceAccounts'> };
+
+/** The headers a system once named a staff member with, beside the admin token: refused now (issue 14, finding 6). */
+const STAFF_HEADERS = ['x-staff-id', 'x-staff-role', 'x-staff-office'];
 
 /**
  * The staff member behind a back-office request, in two ways:
  * - a signed-in person: the `cerrojo_staff` session cookie (issue 6), with the CSRF token on
  *   state-changing methods; the role and office come from the account, never from the request;
- * - a trusted system holding the admin token (`Authorization: Bearer`) that names the person it
- *   acts for: `X-Staff-Id`, and optionally `X-Staff-Role` and `X-Staff-Office` (default `agent`).
- * A request with an `Authorization` header is judged by it alone.
+ * - a configured system (`SERVICE_ACCOUNTS`) with its own token (`Authorization: Bearer`), acting
+ *   as itself (`service:<name>`) with the role and office its configuration grants.
+ * The admin token provisions (`/api/admin/*`) and is refused here, and nobody names the person it
+ * acts for: `X-Staff-*` headers are refused. A request with an `Authorization` header is judged
+ * by it alone.
  */
 export async function requireStaff(req: FastifyRequest, services: StaffAccess): Promise<Staff> {
   if (req.headers.authorization === undefined) {
     const token = staffToken(req);
-    if (!token) throw staffError('no_session', 'back-office routes need a staff session (or the admin token for system callers)');
+    if (!token) throw staffError('no_session', 'back-office routes need a staff session (or a service account\'s token for systems)');
     await checkStaffCsrf(req);
     const { account } = await requireStaffSession(services.db, services, token);
     return { id: account.id, role: account.role, officeCode: account.role === 'branch' ? account.office_code : null };
   }
-  if (!bearerMatches(req.headers.authorization, services.adminToken)) {
-    throw new AppError('unauthorized', 'back-office routes need a staff session, or the admin token (Authorization: Bearer <token>) for system callers');
+  if (bearerMatches(req.headers.authorization, services.adminToken)) {
+    throw staffError('admin_token_not_staff', 'the admin token provisions (/api/admin/*) and never acts on the back office: a system acting for staff uses its own service account (SERVICE_ACCOUNTS)');
   }
-  const id = header(req, 'x-staff-id');
-  if (!id || !STAFF_ID.test(id)) throw new AppError('validation', 'X-Staff-Id must name the staff member (letters, digits, . _ -; at most 64)');
-  const role = (header(req, 'x-staff-role') ?? 'agent') as StaffRole;
-  if (!ROLES.includes(role)) throw new AppError('validation', `X-Staff-Role must be one of ${ROLES.join(', ')}`);
-  const officeCode = header(req, 'x-staff-office') ?? null;
-  if (role === 'branch' && !officeCode) throw new AppError('validation', 'a branch user needs X-Staff-Office');
-  return { id, role, officeCode: role === 'branch' ? officeCode : null };
+  const account = serviceAccountOf(req.headers.authorization, services.config.serviceAccounts);
+  if (!account) throw new AppError('unauthorized', 'back-office routes need a staff session, or a service account\'s token (Authorization: Bearer <token>) for systems');
+  if (STAFF_HEADERS.some((name) => req.headers[name] !== undefined)) {
+    throw staffError('staff_headers_refused', 'X-Staff-Id, X-Staff-Role and X-Staff-Office are no longer accepted: a service account acts as itself, with the role its configuration grants');
+  }
+  return { id: account.name, role: account.role, officeCode: account.role === 'branch' ? (account.officeCode ?? null) : null, kind: 'service' };
 }
 
-function header(req: FastifyRequest, name: string): string | undefined {
-  const value = req.headers[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+type ServiceAccount = Config['serviceAccounts'][number];
+
+/**
+ * The service account whose token the `Authorization: Bearer` header carries. Only hashes are
+ * configured: the token's SHA-256 is compared with every account's in constant time.
+ */
+export function serviceAccountOf(authorization: string | undefined, accounts: readonly ServiceAccount[]): ServiceAccount | undefined {
+  const given = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (!given) return undefined;
+  const digest = createHash('sha256').update(given).digest();
+  let found: ServiceAccount | undefined;
+  for (const account of accounts) {
+    if (timingSafeEqual(digest, Buffer.from(account.tokenSha256, 'hex'))) found ??= account;
+  }
+  return found;
 }
 
 /** The queue of the contact centre, and an office's queue. */
 export const CONTACT_CENTRE_QUEUE = 'contact_centre';
 export const officeQueue = (officeCode: string): string => `office:${officeCode}`;
+
+/** Agents, supervisors and admins: the people who answer the IVR's transfers to the agent line (seed 002: the CAE). */
+export const answersTransfers = (staff: Staff): boolean => staff.role === 'agent' || staff.role === 'supervisor' || staff.role === 'admin';
 
 /** Whether `staff` may put a case in `queue` (open or move it there): a branch user only in its office's queue. */
 export function canWorkQueue(staff: Staff, queue: string): boolean {
@@ -68,8 +90,12 @@ export function canWorkQueue(staff: Staff, queue: string): boolean {
 }
 
 /**
- * Which cases `staff` may see and act on (issue 6): an admin every case; a branch user its
- * office's queue; an agent or a supervisor the contact centre's queue and any case it owns.
+ * Which cases `staff` may see and act on (issue 6): an admin and a supervisor every case (a
+ * supervisor follows the cases sent to the branches too: approves their unlocks under four-eyes,
+ * reopens them when closed, issue 13); a branch user its office's queue; an agent the contact
+ * centre's queue and any case it owns; the
+ * fraud team reads the contact centre's queue, where the cases of its tasks start (it changes no
+ * case: `canChangeCases`).
  * `alsoOwnedBy` widens `queues` by the cases of that owner; no `queues` means every queue.
  */
 export interface CaseScope {
@@ -78,8 +104,9 @@ export interface CaseScope {
 }
 
 export function caseScope(staff: Staff): CaseScope {
-  if (staff.role === 'admin') return {};
+  if (staff.role === 'admin' || staff.role === 'supervisor') return {};
   if (staff.role === 'branch') return { queues: [officeQueue(staff.officeCode ?? '')] };
+  if (staff.role === 'fraud') return { queues: [CONTACT_CENTRE_QUEUE] };
   return { queues: [CONTACT_CENTRE_QUEUE], alsoOwnedBy: staffActor(staff) };
 }
 
@@ -88,3 +115,9 @@ export function canSeeCase(staff: Staff, c: { queue: string; owner: string | nul
   const scope = caseScope(staff);
   return !scope.queues || scope.queues.includes(c.queue) || (scope.alsoOwnedBy !== undefined && c.owner === scope.alsoOwnedBy);
 }
+
+/** Whether `staff` changes cases (the fraud team reads them and works its own tasks). */
+export const canChangeCases = (staff: Pick<Staff, 'role'>): boolean => staff.role !== 'fraud';
+
+/** Supervisors and admins may give a case (or a fraud task) to someone else, whoever has it. */
+export const canReassign = (staff: Pick<Staff, 'role'>): boolean => staff.role === 'supervisor' || staff.role === 'admin';

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BackofficeConfig } from '../config/config.ts';
 import type { ClockDeps } from '../customers/store-support.ts';
 
-export type { CaseDeps } from './cases-store.ts';
+export type { CaseDeps } from './cases/store.ts';
 
 /** What alert ingestion needs: the clock and the dedupe window. */
 export interface AlertDeps extends ClockDeps {

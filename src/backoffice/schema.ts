@@ -32,6 +32,8 @@ export type CasesTable = {
   /** Path of the category tree, `level1/level2/level3` ids. */
   category: string | null;
   main_case_id: string | null;
+  /** The closed case of the same customer and situation an alert opened this one after (migration 0013). */
+  previous_case_id: ColumnType<string | null, string | null | undefined, string | null>;
   outcome: Outcome | null;
   closing_comment: string | null;
   opened_at: Timestamp;
@@ -139,15 +141,37 @@ export type EmailDraftsTable = {
   outbox_ids: Json<number[]>;
 };
 
+/** Open (nobody has it), in progress (taken: `owner`), closed with a `result` (`fraud/rules.ts`). */
+export type FraudTaskStatus = 'open' | 'in_progress' | 'closed';
+
 export type FraudTasksTable = {
   id: string;
   case_id: string;
   customer_id: string;
   kind: string;
-  status: 'open' | 'done';
+  status: FraudTaskStatus;
+  /** What the playbook wrote when it started the protocol. */
   note: string;
   created_by: string;
   created_at: Timestamp;
+  /** `staff:<id>` of the fraud analyst working it, or null. */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
+  result: ColumnType<string | null, string | null | undefined, string | null>;
+  closing_note: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+};
+
+/** The append-only timeline of one fraud task: taken, notes, closed. */
+export type FraudTaskEventsTable = {
+  id: Generated<BigIntColumn>;
+  task_id: string;
+  at: Timestamp;
+  actor: string;
+  type: string;
+  data: Json;
 };
 
 export type BackofficeTables = {
@@ -161,9 +185,12 @@ export type BackofficeTables = {
   playbook_steps: PlaybookStepsTable;
   email_drafts: EmailDraftsTable;
   fraud_tasks: FraudTasksTable;
+  fraud_task_events: FraudTaskEventsTable;
 };
 
 export type Case = Selectable<CasesTable>;
 export type Alert = Selectable<AlertsTable>;
 export type CaseEvent = Selectable<CaseEventsTable>;
 export type Mention = Selectable<MentionsTable>;
+export type FraudTask = Selectable<FraudTasksTable>;
+export type FraudTaskEvent = Selectable<FraudTaskEventsTable>;

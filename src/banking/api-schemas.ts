@@ -51,6 +51,19 @@ export const OperationSchema = Type.Object({
   mobileEnding: Type.Union([Type.String(), Type.Null()]),
 });
 export const OperationReply = Type.Object({ operation: OperationSchema });
+export const AccountsReply = Type.Object({
+  accounts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      name: Type.String(),
+      iban: Type.String({ description: 'masked: the country and the last four characters' }),
+      currency: Type.String(),
+      balance: Type.String({ description: '"1234.56"; negative for an overdraft' }),
+      balanceAt: Type.String({ format: 'date-time', description: 'when the core system took the balance' }),
+    }),
+  ),
+});
+
 export const OperationsReply = Type.Object({ operations: Type.Array(OperationSchema) });
 
 export const TransferBody = Type.Object(

@@ -1,11 +1,12 @@
 import type { CodeCheck } from '../customers/codes.ts';
+import { newestCode } from '../customers/codes-store.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { AppError } from '../platform/errors.ts';
 import { bankingError } from './errors.ts';
 
 /** Attempts the newest code of a purpose and subject still allows (0 when there is none). */
 export async function codeAttemptsLeft(ex: Executor, purpose: string, subject: string): Promise<number> {
-  const row = await ex.selectFrom('one_time_codes').select(['attempts', 'max_attempts']).where('purpose', '=', purpose).where('subject', '=', subject).orderBy('created_at', 'desc').orderBy('expires_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await newestCode(ex, purpose, subject);
   return row ? Math.max(0, row.max_attempts - row.attempts) : 0;
 }
 

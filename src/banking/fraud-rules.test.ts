@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchFraudRules } from './fraud-rules.ts';
 
-const config = { amountOverCents: 500_000, newBeneficiaryOverCents: 100_000, recentDeviceHours: 24 };
+const config = { amountOverCents: 500_000, newBeneficiaryOverCents: 100_000, newBeneficiaryWindowHours: 168, recentDeviceHours: 24 };
 const now = new Date('2026-01-15T10:00:00Z');
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
-const facts = (over: Partial<Parameters<typeof matchFraudRules>[1]> = {}) => ({ amountCents: 10_000, newBeneficiary: false, newestDeviceLinkedAt: null, now, ...over });
+const facts = (over: Partial<Parameters<typeof matchFraudRules>[1]> = {}) => ({ amountCents: 10_000, newBeneficiary: false, sentToBeneficiaryCents: 0, newestDeviceLinkedAt: null, now, ...over });
 
 describe('fraud rules', () => {
   it('lets a small transfer to a known beneficiary go', () => {
@@ -22,6 +22,14 @@ describe('fraud rules', () => {
     expect(matchFraudRules(config, facts({ newBeneficiary: true, amountCents: 100_000 }))).toEqual(['new_beneficiary']);
     expect(matchFraudRules({ ...config, newBeneficiaryOverCents: 0 }, facts({ newBeneficiary: true, amountCents: 1 }))).toEqual(['new_beneficiary']);
     expect(matchFraudRules(config, facts({ newBeneficiary: true, amountCents: 600_000 }))).toEqual(['amount_over', 'new_beneficiary']);
+  });
+
+  it('counts what was already sent a new beneficiary within the window: a split payment is held', () => {
+    expect(matchFraudRules(config, facts({ newBeneficiary: true, amountCents: 499_900, sentToBeneficiaryCents: 0 }))).toEqual(['new_beneficiary']);
+    expect(matchFraudRules(config, facts({ newBeneficiary: true, amountCents: 60_000, sentToBeneficiaryCents: 40_000 }))).toEqual(['new_beneficiary']);
+    expect(matchFraudRules(config, facts({ newBeneficiary: true, amountCents: 59_999, sentToBeneficiaryCents: 40_000 }))).toEqual([]);
+    // A payee paid before the window is known: what it got since does not matter.
+    expect(matchFraudRules(config, facts({ newBeneficiary: false, amountCents: 60_000, sentToBeneficiaryCents: 400_000 }))).toEqual([]);
   });
 
   it('holds a new beneficiary soon after a device was linked', () => {

@@ -10,8 +10,10 @@ export type FraudRuleName = 'amount_over' | 'new_beneficiary' | 'recent_device';
 
 export interface TransferFacts {
   amountCents: number;
-  /** No earlier signed transfer of this customer went to the same IBAN. */
+  /** No signed transfer of this customer paid the same IBAN before the window (`newBeneficiaryWindowHours`). */
   newBeneficiary: boolean;
+  /** What other transfers sent (or wait to send) that IBAN within the window, in cents. */
+  sentToBeneficiaryCents: number;
   /** When the customer's newest still-linked mobile-signature device was linked, if any. */
   newestDeviceLinkedAt: Date | null;
   now: Date;
@@ -31,8 +33,8 @@ export const FRAUD_RULES: readonly Rule[] = [
   },
   {
     name: 'new_beneficiary',
-    why: 'money to a beneficiary never paid before, from a threshold (0 holds every new one)',
-    matches: (c, f) => f.newBeneficiary && f.amountCents >= c.newBeneficiaryOverCents,
+    why: 'money to a beneficiary not paid before the window, from a threshold counting what was sent it within the window (0 holds every new one)',
+    matches: (c, f) => f.newBeneficiary && f.amountCents + f.sentToBeneficiaryCents >= c.newBeneficiaryOverCents,
   },
   {
     name: 'recent_device',

@@ -1,18 +1,24 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../platform/services.ts';
-import { CodeBody, DeviceBody, DeviceId, DeviceReply, DevicesReply, doc, OperationReply, OperationsReply, Reference, TransferBody } from './api-schemas.ts';
+import { AccountsReply, CodeBody, DeviceBody, DeviceId, DeviceReply, DevicesReply, doc, OperationReply, OperationsReply, Reference, TransferBody } from './api-schemas.ts';
+import { customerAccounts } from './accounts.ts';
 import { confirmDeviceLink, listDevices, requestDeviceLink } from './devices.ts';
 import { cancelOperation, ownOperation, resendSigningCode, signOperation, unlockOperation } from './operation-actions.ts';
 import { operationView } from './operation-view.ts';
-import { caller } from './session-routes.ts';
+import { caller, sessionToken } from './session-routes.ts';
 import { createTransfer } from './transfers.ts';
 
-/** Operations (list, sign, resend, cancel, unlock), transfers and devices. */
+/** Accounts, operations (list, sign, resend, cancel, unlock), transfers and devices. */
 export function operationRoutes(plain: FastifyInstance, services: Services): void {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const csrf = { onRequest: app.csrfProtection };
   const during = { duringPasswordChange: true };
+
+  app.get('/api/banking/accounts', { schema: { ...doc, summary: 'The customer’s accounts with their balances, as the core system reports them', response: { 200: AccountsReply } } }, async (req) => {
+    const who = await caller(services, req);
+    return { accounts: await customerAccounts(services.db, who.customer.id) };
+  });
 
   app.get('/api/banking/operations', { schema: { ...doc, summary: 'The customer’s operations, newest first', response: { 200: OperationsReply } } }, async (req) => {
     const who = await caller(services, req, during);
@@ -56,11 +62,13 @@ export function operationRoutes(plain: FastifyInstance, services: Services): voi
     const who = await caller(services, req);
     return { devices: await listDevices(services.db, services, who.customer.id) };
   });
-  app.post('/api/banking/devices', { ...csrf, schema: { ...doc, summary: 'Ask to link a device: a code goes by SMS', body: DeviceBody, response: { 201: DeviceReply } } }, async (req, reply) => {
+  // Device links are throttled by address and by session (issue 14, finding 8); failed codes also count per customer (finding 9).
+  const linkGuard = { preHandler: app.credentialGuard('deviceLink', { identity: sessionToken }) };
+  app.post('/api/banking/devices', { ...csrf, ...linkGuard, schema: { ...doc, summary: 'Ask to link a device: a code goes by SMS', body: DeviceBody, response: { 201: DeviceReply } } }, async (req, reply) => {
     const who = await caller(services, req);
     return reply.code(201).send({ device: await requestDeviceLink(services.db, services, who, req.body) });
   });
-  app.post('/api/banking/devices/:id/confirm', { ...csrf, schema: { ...doc, summary: 'Confirm a device link with its code', params: DeviceId, body: CodeBody, response: { 200: DeviceReply } } }, async (req) => {
+  app.post('/api/banking/devices/:id/confirm', { ...csrf, ...linkGuard, schema: { ...doc, summary: 'Confirm a device link with its code', params: DeviceId, body: CodeBody, response: { 200: DeviceReply } } }, async (req) => {
     const who = await caller(services, req);
     return { device: await confirmDeviceLink(services.db, services, who, req.params.id, req.body.code) };
   });

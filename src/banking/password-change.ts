@@ -81,6 +81,6 @@ export async function applyPasswordChange(tx: Tx, deps: SigningDeps, caller: Cal
   await endCustomerSessions(tx, deps, customerId, 'password_changed', caller.session.id_hash);
   await activateSession(tx, caller.session.id_hash);
   if (caller.customer.mobile) {
-    await enqueueMessage(tx, deps, { channel: 'sms', to: caller.customer.mobile, template: 'sms.password_changed', locale: caller.customer.locale, customerId, params: {} });
+    await enqueueMessage(tx, deps, { channel: 'sms', to: caller.customer.mobile, template: 'sms.password_changed', customer: caller.customer, params: {} });
   }
 }

@@ -8,6 +8,7 @@ import { doc, LoginBody, LoginReply, OperationReply, PasswordBody, SessionReply 
 import { login } from './login.ts';
 import { operationView } from './operation-view.ts';
 import { passwordLimits, requestPasswordChange } from './password-change.ts';
+import { identityOf } from '../http/rate-limit.ts';
 import { sessionExpiresAt } from './session-rules.ts';
 import { endSession, sessionIdHash } from './sessions-store.ts';
 
@@ -32,7 +33,9 @@ export function sessionRoutes(plain: FastifyInstance, services: Services): void 
   const csrf = { onRequest: app.csrfProtection };
   const idleSeconds = services.config.web.sessionIdleSeconds;
 
-  app.post('/api/banking/login', { ...csrf, schema: { ...doc, summary: 'Log in with user code and password', body: LoginBody, response: { 200: LoginReply } } }, async (req, reply) => {
+  // Throttled by address, then by user code (issue 14, finding 8), before any password is checked.
+  const loginGuard = app.credentialGuard('login', { identity: (req) => identityOf((req.body as { userCode?: string } | undefined)?.userCode) });
+  app.post('/api/banking/login', { ...csrf, preHandler: loginGuard, schema: { ...doc, summary: 'Log in with user code and password', body: LoginBody, response: { 200: LoginReply } } }, async (req, reply) => {
     const result = await login(services.db, services, { ...req.body, previousToken: sessionToken(req) });
     setSessionCookie(services, reply, result.token);
     return { state: result.session.state, customer: { name: result.name }, idleSeconds };

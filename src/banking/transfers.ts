@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { electronicFormatIBAN, friendlyFormatIBAN, isValidIBAN } from 'ibantools';
 import { appendAudit } from '../audit/audit.ts';
-import { BUILTIN_SOURCE } from '../backoffice/alert-auth.ts';
-import { lockCustomerAlerts, raiseAlert } from '../backoffice/alerts.ts';
+import { BUILTIN_SOURCE } from '../backoffice/alerts/auth.ts';
+import { lockCustomerAlerts, raiseAlert } from '../backoffice/alerts/alerts.ts';
 import { createOperation } from '../customers/operations-store.ts';
 import type { Config } from '../config/config.ts';
 import type { Db, Executor } from '../platform/db/database.ts';
@@ -43,18 +44,24 @@ export function checkTransfer(req: TransferRequest): { iban: string; beneficiary
   return { iban, beneficiary, amountCents, concept: concept || null };
 }
 
-/** Whether the customer already paid this IBAN with a signed transfer. */
-async function paidBefore(ex: Executor, customerId: string, iban: string): Promise<boolean> {
+/**
+ * What the customer sent this IBAN before: whether a signed transfer paid it before the window
+ * (`newBeneficiaryWindowHours`), which makes it a known payee; and the amounts of the transfers
+ * to it within the window, signed or waiting (held, to sign), which the new-beneficiary rule adds
+ * to this one, so a payment split in amounts under the threshold is held too.
+ */
+async function sentBefore(ex: Executor, customerId: string, iban: string, windowStart: Date): Promise<{ known: boolean; recentCents: number }> {
   const row = await ex
     .selectFrom('operations')
-    .select('id')
+    .select([
+      sql<boolean>`coalesce(bool_or(status = 'signed' and created_at < ${windowStart}), false)`.as('known'),
+      sql<string>`coalesce(sum(amount_cents) filter (where created_at >= ${windowStart} and status in ('signed', 'pending_signature', 'held')), 0)`.as('recent'),
+    ])
     .where('customer_id', '=', customerId)
     .where('kind', '=', 'transfer')
-    .where('status', '=', 'signed')
     .where((eb) => eb(eb.ref('details', '->>').key('iban' as never), '=', iban))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .executeTakeFirstOrThrow();
+  return { known: row.known === true, recentCents: Number(row.recent) };
 }
 
 async function newestDeviceLinkedAt(ex: Executor, customerId: string): Promise<Date | null> {
@@ -69,9 +76,12 @@ export async function createTransfer(db: Db, deps: TransferDeps, caller: Caller,
   const customerId = caller.customer.id;
   return transactionWithRetry(db, async (tx) => {
     const now = deps.clock.now();
-    const rules = matchFraudRules(deps.config.banking.fraudRules, {
+    const fraudRules = deps.config.banking.fraudRules;
+    const before = await sentBefore(tx, customerId, t.iban, new Date(now.getTime() - fraudRules.newBeneficiaryWindowHours * 3_600_000));
+    const rules = matchFraudRules(fraudRules, {
       amountCents: t.amountCents,
-      newBeneficiary: !(await paidBefore(tx, customerId, t.iban)),
+      newBeneficiary: !before.known,
+      sentToBeneficiaryCents: before.recentCents,
       newestDeviceLinkedAt: await newestDeviceLinkedAt(tx, customerId),
       now,
     });

@@ -1,7 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { phoneText } from '../customers/phone-format.ts';
 import { Type, type Static } from 'typebox';
-import { Nullable } from '../backoffice/case-views.ts';
-import { phoneOptions } from '../backoffice/contact-rules.ts';
+import { Nullable } from '../backoffice/cases/views.ts';
+import { phoneOptions } from '../backoffice/contact/rules.ts';
 import { backofficeError } from '../backoffice/errors.ts';
 import type { BackofficeTables, Case } from '../backoffice/schema.ts';
 import { activeBlocks } from '../customers/blocks-store.ts';
@@ -51,12 +51,8 @@ export type CustomerPanel = Static<typeof CustomerPanel>;
 /** `12345678Z` → `*****678Z`: a fixed number of stars, so the mask does not tell the length. */
 export const maskDocument = (document: string): string => `*****${document.slice(-4)}`;
 
-/** A number as dialled from Spain: the national format for Spanish numbers, international otherwise. */
-export function dialFormat(e164: string): string {
-  const parsed = parsePhoneNumberFromString(e164, 'ES');
-  if (!parsed) return e164;
-  return parsed.countryCallingCode === '34' ? parsed.formatNational() : parsed.formatInternational();
-}
+/** A number as dialled from Spain: the national format for Spanish numbers, international otherwise (the console's one format). */
+export const dialFormat = (e164: string): string => phoneText(e164);
 
 export async function customerPanel(ex: Executor, row: Case, recentDeviceDays: number): Promise<CustomerPanel> {
   const customer = await getCustomer(ex, row.customer_id);

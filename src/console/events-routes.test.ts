@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openBank, type Bank } from '../banking/test-support.ts';
 import { describeEachDatabase } from '../../test/helpers/db.ts';
-import { freshCustomer, postAlert, SOURCE, staffClient } from '../backoffice/case-test-support.ts';
+import { freshCustomer, postAlert, SOURCE, staffClient } from '../backoffice/cases/test-support.ts';
 import { StaffBrowser } from '../staff/test-support.ts';
 
 // Several argon2 sign-ins per test: on a loaded shared machine they outlast the default 30 s.
@@ -109,7 +109,7 @@ describeEachDatabase('console: live updates (server-sent events)', (backend) => 
     expect(created.data).toEqual({ caseId: alert.body.caseId, number: alert.body.caseNumber, queue: 'contact_centre', type: 'created' });
     expect(Number(created.id)).toBeGreaterThan(0);
 
-    const mention = await staffClient(bank.app, 'ana.agente').post(`/api/cases/${alert.body.caseId as string}/mentions`, { targetKind: 'office', targetId: '0123', text: 'Cliente de vuestra oficina.' });
+    const mention = await staffClient(bank, 'ana.agente').post(`/api/cases/${alert.body.caseId as string}/mentions`, { targetKind: 'office', targetId: '0123', text: 'Cliente de vuestra oficina.' });
     expect(mention.status).toBe(201);
     const heard = await branchStream.next((e) => e.event === 'mention');
     expect(heard.data).toEqual({ mentionId: mention.body.id, caseId: alert.body.caseId, targetKind: 'office', targetId: '0123' });

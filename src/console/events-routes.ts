@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { requireStaff, type Staff } from '../backoffice/access.ts';
-import { Refusal } from '../backoffice/case-views.ts';
+import { Refusal } from '../backoffice/cases/views.ts';
 import type { BackofficeTables } from '../backoffice/schema.ts';
 import type { Executor } from '../platform/db/database.ts';
 import type { Services } from '../platform/services.ts';

@@ -51,6 +51,8 @@ export interface LiftRequest {
   target: BlockTarget;
   /** Only the blocks on this subject; all of the target's blocks when absent. */
   subjectId?: string;
+  /** Only the blocks of this origin (a branch lifting what the contact centre set); all when absent. */
+  origin?: BlockOrigin;
   channel: LiftChannel;
   by: string;
 }
@@ -60,6 +62,7 @@ export function liftBlocks(ex: Executor, deps: ClockDeps, req: LiftRequest): Pro
   return inTransaction(ex, async (tx) => {
     let query = tx.selectFrom('blocks').selectAll().where('customer_id', '=', req.customerId).where('target', '=', req.target).where('lifted_at', 'is', null);
     if (req.subjectId !== undefined) query = query.where('subject_id', '=', req.subjectId);
+    if (req.origin !== undefined) query = query.where('origin', '=', req.origin);
     const active = await query.orderBy('created_at').orderBy('id').forUpdate().execute();
     const allowed = active.filter((b) => canLift(b, req.channel));
     const kept = active.filter((b) => !canLift(b, req.channel));

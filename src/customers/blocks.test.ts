@@ -10,20 +10,33 @@ const EXPECTED: Record<BlockOrigin, LiftChannel[]> = {
   office: ['office'],
 };
 
+// The exceptions by target: a held operation is released with the unlock code (seed 000 branch 2);
+// a card PIN blocked by wrong PINs is never lifted by the self-service that asks for it.
+const EXCEPTIONS: Record<string, LiftChannel[]> = {
+  'fraud_rule/operation': ['ivr', 'web', 'office'],
+  'failed_attempts/card_pin': ['office', 'contact_centre', 'core'],
+};
+
 describe('block lift policy', () => {
   for (const origin of BLOCK_ORIGINS) {
     it(`lets exactly the expected channels lift a ${origin} block, on every target`, () => {
       for (const target of BLOCK_TARGETS) {
         const allowed = LIFT_CHANNELS.filter((channel) => canLift({ origin, target }, channel));
-        // The one exception by target: a held operation is released with the unlock code (seed 000 branch 2).
-        const expected = origin === 'fraud_rule' && target === 'operation' ? ['ivr', 'web', 'office'] : EXPECTED[origin];
+        const expected = EXCEPTIONS[`${origin}/${target}`] ?? EXPECTED[origin];
         expect([...allowed].sort(), `${origin} on ${target}`).toEqual([...expected].sort());
       }
     });
   }
 
-  it('never lets the system channel lift anything', () => {
+  it('never lets the system channel lift anything, nor the core system anything but a card PIN', () => {
     for (const origin of BLOCK_ORIGINS) for (const target of BLOCK_TARGETS) expect(canLift({ origin, target }, 'system')).toBe(false);
+    for (const origin of BLOCK_ORIGINS) for (const target of BLOCK_TARGETS) expect(canLift({ origin, target }, 'core')).toBe(origin === 'failed_attempts' && target === 'card_pin');
+  });
+
+  it('never lets the channel that failed lift a card PIN', () => {
+    expect(canLift({ origin: 'failed_attempts', target: 'card_pin' }, 'ivr')).toBe(false);
+    expect(canLift({ origin: 'failed_attempts', target: 'card_pin' }, 'web')).toBe(false);
+    expect(onlyBranchCanLift({ origin: 'failed_attempts', target: 'card_pin' })).toBe(false);
   });
 
   it('sends the customer to the branch for a CAE block but not for failed attempts', () => {

@@ -29,8 +29,13 @@ describeEachDatabase('cards and PIN store', (backend) => {
     expect(blocks).toMatchObject([{ target: 'card_pin', subject_id: id, origin: 'failed_attempts' }]);
     // Once blocked, even the right PIN is refused.
     expect(await checkCardPin(database.db, deps, { customerId: c.id, last4: '1881', pin: '1234' })).toBe('blocked');
-    // Self-service may lift a failed-attempts block; the count starts again.
-    expect(await unblockCardPin(database.db, deps, { customerId: c.id, cardId: id, channel: 'ivr', by: 'ivr' })).toBe(true);
+    // The customer is told, with the number to call if it was not them.
+    const sms = await database.db.selectFrom('outbox').select(['template', 'recipient']).where('customer_id', '=', c.id).execute();
+    expect(sms).toEqual([{ template: 'sms.card_pin_blocked', recipient: c.mobile }]);
+    // Self-service never lifts the PIN it failed on; a branch does, and the count starts again.
+    expect(await unblockCardPin(database.db, deps, { customerId: c.id, cardId: id, channel: 'ivr', by: 'ivr' })).toBe(false);
+    expect(await checkCardPin(database.db, deps, { customerId: c.id, last4: '1881', pin: '1234' })).toBe('blocked');
+    expect(await unblockCardPin(database.db, deps, { customerId: c.id, cardId: id, channel: 'office', by: 'staff:olga' })).toBe(true);
     expect(await checkCardPin(database.db, deps, { customerId: c.id, last4: '1881', pin: '1234' })).toBe('ok');
   });
 

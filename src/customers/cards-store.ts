@@ -2,14 +2,17 @@ import { appendAudit } from '../audit/audit.ts';
 import type { KeyedHasher } from '../platform/crypto.ts';
 import type { Executor, Tx } from '../platform/db/database.ts';
 import type { Card } from '../platform/db/schema.ts';
+import type { EnqueueDeps } from '../notify/outbox.ts';
 import type { LiftChannel } from './blocks.ts';
 import { createBlock, liftBlocks } from './blocks-store.ts';
+import { noticeCustomer } from './notices.ts';
 import { panHash, type PinVerifier } from './pin-verifier.ts';
-import { inTransaction, isUuid, type LimitsDeps } from './store-support.ts';
+import { inTransaction, isUuid, type ClockDeps, type LimitsDeps } from './store-support.ts';
 
 export type PinCheck = 'ok' | 'wrong' | 'blocked';
 
-export interface PinDeps extends LimitsDeps {
+/** What a PIN check needs: the limits, the verifier, and the outbox for the SMS sent when the PIN blocks. */
+export interface PinDeps extends LimitsDeps, Pick<EnqueueDeps, 'sealer'> {
   pinVerifier: PinVerifier;
 }
 
@@ -29,8 +32,9 @@ const DUMMY_PIN_REF = 'cerrojo-no-such-pin-ref';
 
 /**
  * Checks a card PIN like an ATM would: failures count per card, and at `limits.pinAttempts`
- * the card's PIN is blocked (with a `card_pin` block the customer can lift by self-service once
- * they prove themselves otherwise). Success resets the count. With several cards ending in the
+ * the card's PIN is blocked with a `card_pin` block, which self-service never lifts (it asks for
+ * that very PIN): a branch, an agent after the security questions or the core system does
+ * (`blocks.ts`). The customer gets an SMS when it happens. Success resets the count. With several cards ending in the
  * same four digits, a PIN matching any unblocked one is accepted and a wrong PIN counts against each.
  */
 export function checkCardPin(ex: Executor, deps: PinDeps, attempt: PinAttempt): Promise<PinCheck> {
@@ -59,7 +63,7 @@ export function checkCardPin(ex: Executor, deps: PinDeps, attempt: PinAttempt): 
 }
 
 /** Counts one wrong PIN against a card; returns whether that blocked it. */
-async function countFailure(tx: Tx, deps: LimitsDeps, card: Card, by: string): Promise<boolean> {
+async function countFailure(tx: Tx, deps: PinDeps, card: Card, by: string): Promise<boolean> {
   const at = deps.clock.now();
   const failures = card.failed_pin_attempts + 1;
   const blocked = failures >= deps.config.limits.pinAttempts;
@@ -67,6 +71,8 @@ async function countFailure(tx: Tx, deps: LimitsDeps, card: Card, by: string): P
   await appendAudit(tx, { at, actor: by, action: 'card.pin_failed', customerId: card.customer_id, subject: `card:${card.id}`, details: { last4: card.last4, failures, blocked } });
   if (blocked) {
     await createBlock(tx, deps, { customerId: card.customer_id, target: 'card_pin', subjectId: card.id, origin: 'failed_attempts', reason: 'PIN attempts exhausted', by });
+    // "If it was not you, call …": a stranger who knows the card's last four digits may be trying.
+    await noticeCustomer(tx, deps, { customerId: card.customer_id, template: 'sms.card_pin_blocked', params: { last4: card.last4 }, line: 'card-report', by });
   }
   return blocked;
 }
@@ -78,14 +84,15 @@ export function findCardByPan(ex: Executor, hasher: KeyedHasher, pan: string): P
 
 /**
  * Clears a card's PIN block and failure count, lifting its `card_pin` block where the channel
- * may (the lift policy); returns whether the PIN is usable again.
+ * may (the lift policy); returns whether the PIN is usable again. `pin-lift.ts` is the way in
+ * that also tells the customer.
  */
-export function unblockCardPin(ex: Executor, deps: LimitsDeps, input: { customerId: string; cardId: string; channel: LiftChannel; by: string }): Promise<boolean> {
+export function unblockCardPin(ex: Executor, deps: ClockDeps, input: { customerId: string; cardId: string; channel: LiftChannel; by: string; reason?: string }): Promise<boolean> {
   return inTransaction(ex, async (tx) => {
     const { kept } = await liftBlocks(tx, deps, { customerId: input.customerId, target: 'card_pin', subjectId: input.cardId, channel: input.channel, by: input.by });
     if (kept.length > 0) return false;
     const row = await tx.updateTable('cards').set({ failed_pin_attempts: 0, pin_blocked_at: null }).where('id', '=', input.cardId).where('customer_id', '=', input.customerId).returning('id').executeTakeFirst();
-    if (row) await appendAudit(tx, { at: deps.clock.now(), actor: input.by, action: 'card.pin_unblocked', customerId: input.customerId, subject: `card:${input.cardId}`, details: { channel: input.channel } });
+    if (row) await appendAudit(tx, { at: deps.clock.now(), actor: input.by, action: 'card.pin_unblocked', customerId: input.customerId, subject: `card:${input.cardId}`, details: { channel: input.channel, reason: input.reason ?? null } });
     return row !== undefined;
   });
 }

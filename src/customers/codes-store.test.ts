@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
-import { issueCode, verifyCode } from './codes-store.ts';
+import { issueCode, readLiveCode, refreshCodeAttempts, sweepSealedCodes, verifyCode } from './codes-store.ts';
 import { insertCustomer } from './test-fixtures.ts';
 
 /** A code of the same length that is certainly not `code`. */
@@ -62,6 +62,51 @@ describeEachDatabase('one-time codes store', (backend) => {
       expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: wrong(second.code) })).toBe('exhausted');
     }
     expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: second.code })).toBe('exhausted');
+  });
+
+  it('keeps a readable code sealed while it lives, reads it back, and clears it when used, replaced or expired', async () => {
+    const s = subject();
+    const first = await issueCode(database.db, deps, { purpose: 'signing', subject: s, customerId, readable: true });
+    const sealed = await database.db.selectFrom('one_time_codes').select('sealed_code').where('id', '=', first.id).executeTakeFirstOrThrow();
+    expect(sealed.sealed_code).not.toBeNull();
+    expect(sealed.sealed_code).not.toContain(first.code);
+    expect(await readLiveCode(database.db, deps, 'signing', s)).toMatchObject({ id: first.id, code: first.code });
+    // Replaced: the first code's digits are gone, the second's read.
+    const second = await issueCode(database.db, deps, { purpose: 'signing', subject: s, customerId, readable: true });
+    expect((await database.db.selectFrom('one_time_codes').select('sealed_code').where('id', '=', first.id).executeTakeFirstOrThrow()).sealed_code).toBeNull();
+    expect(await readLiveCode(database.db, deps, 'signing', s)).toMatchObject({ id: second.id, code: second.code });
+    // Used: nothing live to read.
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: second.code })).toBe('ok');
+    expect(await readLiveCode(database.db, deps, 'signing', s)).toBeUndefined();
+    // Expired: not read, and swept.
+    const t = subject();
+    const third = await issueCode(database.db, deps, { purpose: 'signing', subject: t, customerId, readable: true, ttlSeconds: 60 });
+    expect(await sweepSealedCodes(database.db, deps.clock.now())).toBe(0);
+    deps.clock.advance(60_000);
+    expect(await readLiveCode(database.db, deps, 'signing', t)).toBeUndefined();
+    expect(await sweepSealedCodes(database.db, deps.clock.now())).toBeGreaterThanOrEqual(1);
+    expect((await database.db.selectFrom('one_time_codes').select('sealed_code').where('id', '=', third.id).executeTakeFirstOrThrow()).sealed_code).toBeNull();
+    // A code issued without `readable` keeps no digits at all.
+    const plain = await issueCode(database.db, deps, { purpose: 'signing', subject: subject(), customerId });
+    expect((await database.db.selectFrom('one_time_codes').select('sealed_code').where('id', '=', plain.id).executeTakeFirstOrThrow()).sealed_code).toBeNull();
+  });
+
+  it('gives the live codes of a purpose a fresh set of tries, audited, and leaves spent and other codes alone', async () => {
+    const other = (await insertCustomer(database.db)).id;
+    const s = subject();
+    const { code } = await issueCode(database.db, deps, { purpose: 'signing', subject: s, customerId: other, maxAttempts: 2 });
+    const u = subject();
+    const elsewhere = await issueCode(database.db, deps, { purpose: 'unlock', subject: u, customerId: other, maxAttempts: 2 });
+    expect(await verifyCode(database.db, deps, { purpose: 'unlock', subject: u, code: wrong(elsewhere.code) })).toBe('invalid');
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: wrong(code) })).toBe('invalid');
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code: wrong(code) })).toBe('exhausted');
+    expect(await refreshCodeAttempts(database.db, deps, { purpose: 'signing', customerId: other, by: 'ivr' })).toBe(1);
+    expect(await verifyCode(database.db, deps, { purpose: 'signing', subject: s, code })).toBe('ok');
+    expect(await refreshCodeAttempts(database.db, deps, { purpose: 'signing', customerId: other, by: 'ivr' })).toBe(0);
+    // Another purpose keeps its count: one wrong try spent, one left.
+    expect(await verifyCode(database.db, deps, { purpose: 'unlock', subject: u, code: wrong(elsewhere.code) })).toBe('exhausted');
+    const audit = await database.db.selectFrom('audit_log').select(['actor', 'subject']).where('action', '=', 'code.attempts_refreshed').where('customer_id', '=', other).execute();
+    expect(audit).toEqual([{ actor: 'ivr', subject: s }]);
   });
 
   it('rejects the digits of one subject for another subject and another purpose', async () => {

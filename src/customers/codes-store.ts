@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { appendAudit } from '../audit/audit.ts';
 import { randomDigits } from '../platform/crypto.ts';
-import type { Executor, Tx } from '../platform/db/database.ts';
+import type { Db, Executor, Tx } from '../platform/db/database.ts';
+import type { Sealer } from '../platform/sealing.ts';
 import { checkCodeKey, codeHash, codeMatches, codeMaxAttempts, codeTtlSeconds, deadCodeStatus, type CodeCheck } from './codes.ts';
 import { inTransaction, type HashingDeps } from './store-support.ts';
 
@@ -14,6 +15,16 @@ export interface CodeRequest {
   customerId?: string | null;
   ttlSeconds?: number;
   maxAttempts?: number;
+  /**
+   * Keep the digits sealed while the code lives, so it can be read out again (IVR 3.2 reads the
+   * code the SMS carried): needs `deps.sealer`.
+   */
+  readable?: boolean;
+}
+
+/** What issuing a readable code needs besides hashing: the sealer of `platform/sealing.ts`. */
+export interface SealingDeps {
+  sealer: Sealer;
 }
 
 export interface IssuedCode {
@@ -33,8 +44,9 @@ async function lockKey(tx: Tx, purpose: string, subject: string): Promise<void> 
  * and subject stop working, but their failed attempts carry over: asking for a new SMS does not
  * buy new guesses (NIST SP 800-63B 3.1.3.2).
  */
-export async function issueCode(ex: Executor, deps: HashingDeps, req: CodeRequest): Promise<IssuedCode> {
+export async function issueCode(ex: Executor, deps: HashingDeps & Partial<SealingDeps>, req: CodeRequest): Promise<IssuedCode> {
   checkCodeKey(req.purpose, req.subject);
+  if (req.readable && !deps.sealer) throw new Error('a readable code needs a sealer');
   const ttl = codeTtlSeconds(deps.config.limits, req.ttlSeconds);
   const maxAttempts = codeMaxAttempts(deps.config.limits, req.maxAttempts);
   return inTransaction(ex, async (tx) => {
@@ -42,7 +54,7 @@ export async function issueCode(ex: Executor, deps: HashingDeps, req: CodeReques
     const now = deps.clock.now();
     const replaced = await tx
       .updateTable('one_time_codes')
-      .set({ expires_at: now })
+      .set({ expires_at: now, sealed_code: null })
       .where('purpose', '=', req.purpose)
       .where('subject', '=', req.subject)
       .where('consumed_at', 'is', null)
@@ -55,7 +67,7 @@ export async function issueCode(ex: Executor, deps: HashingDeps, req: CodeReques
     const expiresAt = new Date(now.getTime() + ttl * 1000);
     await tx
       .insertInto('one_time_codes')
-      .values({ id, purpose: req.purpose, subject: req.subject, customer_id: req.customerId ?? null, code_hash: codeHash(deps.hasher, req.purpose, req.subject, code), expires_at: expiresAt, attempts: carried, max_attempts: maxAttempts, created_at: now })
+      .values({ id, purpose: req.purpose, subject: req.subject, customer_id: req.customerId ?? null, code_hash: codeHash(deps.hasher, req.purpose, req.subject, code), sealed_code: req.readable ? deps.sealer!.seal(code) : null, expires_at: expiresAt, attempts: carried, max_attempts: maxAttempts, created_at: now })
       .execute();
     await appendAudit(tx, {
       at: now,
@@ -67,6 +79,29 @@ export async function issueCode(ex: Executor, deps: HashingDeps, req: CodeReques
     });
     return { id, code, expiresAt };
   });
+}
+
+/** The newest code of a purpose and subject, the one a submission is checked against. */
+export function newestCode(ex: Executor, purpose: string, subject: string) {
+  return ex
+    .selectFrom('one_time_codes')
+    .select(['id', 'attempts', 'max_attempts', 'consumed_at', 'expires_at'])
+    .where('purpose', '=', purpose)
+    .where('subject', '=', subject)
+    .orderBy('created_at', 'desc')
+    .orderBy('expires_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Whether the newest code has merely run out of time: unused, with tries left, past its
+ * expiry. Typing it is no guess, so a flow that counts its own tries must not count it.
+ */
+export async function newestCodeExpired(ex: Executor, purpose: string, subject: string, now: Date): Promise<boolean> {
+  const row = await newestCode(ex, purpose, subject);
+  return row !== undefined && deadCodeStatus(row, now) === 'expired' && row.attempts < row.max_attempts;
 }
 
 export interface CodeSubmission {
@@ -106,9 +141,61 @@ export async function verifyCode(ex: Executor, deps: HashingDeps, sub: CodeSubmi
       await appendAudit(tx, { ...audit, action: 'code.failed', details: { codeId: tried.id, purpose: sub.purpose, attempts: tried.attempts, exhausted } });
       return exhausted ? 'exhausted' : 'invalid';
     }
-    const consumed = await tx.updateTable('one_time_codes').set({ consumed_at: now }).where('id', '=', tried.id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
+    const consumed = await tx.updateTable('one_time_codes').set({ consumed_at: now, sealed_code: null }).where('id', '=', tried.id).where('consumed_at', 'is', null).returning('id').executeTakeFirst();
     if (!consumed) return 'not_found';
     await appendAudit(tx, { ...audit, action: 'code.consumed', details: { codeId: tried.id, purpose: sub.purpose, attempts: tried.attempts } });
     return 'ok';
   });
+}
+
+/**
+ * The digits of the live code of a purpose and subject, when it was issued readable: the code
+ * the SMS carried, to be read out again (IVR 3.2). Undefined when there is none that could
+ * still be typed (used, replaced, expired or out of tries): then a new one is due.
+ */
+export async function readLiveCode(ex: Executor, deps: SealingDeps & { clock: { now(): Date } }, purpose: string, subject: string): Promise<{ id: string; code: string; expiresAt: Date } | undefined> {
+  checkCodeKey(purpose, subject);
+  const row = await newestCode(ex, purpose, subject);
+  const now = deps.clock.now();
+  if (!row || row.consumed_at || row.expires_at.getTime() <= now.getTime() || row.attempts >= row.max_attempts) return undefined;
+  const sealed = await ex.selectFrom('one_time_codes').select('sealed_code').where('id', '=', row.id).executeTakeFirst();
+  if (!sealed?.sealed_code) return undefined;
+  return { id: row.id, code: deps.sealer.open(sealed.sealed_code), expiresAt: row.expires_at };
+}
+
+/**
+ * Gives the customer's live codes of a purpose a fresh set of attempts: an unlock of what the
+ * failed tries blocked (the signature, through IVR 3.1 or a branch) must not leave the code
+ * the customer then reads or receives already spent. Audited per code; returns how many.
+ */
+export function refreshCodeAttempts(ex: Executor, deps: { clock: { now(): Date } }, input: { purpose: string; customerId: string; by: string }): Promise<number> {
+  return inTransaction(ex, async (tx) => {
+    const now = deps.clock.now();
+    const rows = await tx
+      .updateTable('one_time_codes')
+      .set({ attempts: 0 })
+      .where('purpose', '=', input.purpose)
+      .where('customer_id', '=', input.customerId)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', now)
+      .where('attempts', '>', 0)
+      .returning(['id', 'subject', 'attempts'])
+      .execute();
+    for (const r of rows) {
+      await appendAudit(tx, { at: now, actor: input.by, action: 'code.attempts_refreshed', customerId: input.customerId, subject: r.subject, details: { codeId: r.id, purpose: input.purpose } });
+    }
+    return rows.length;
+  });
+}
+
+/** Clears the sealed digits of codes that can no longer be typed (expired or used); returns how many. */
+export async function sweepSealedCodes(db: Db, now: Date): Promise<number> {
+  const rows = await db
+    .updateTable('one_time_codes')
+    .set({ sealed_code: null })
+    .where('sealed_code', 'is not', null)
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('consumed_at', 'is not', null), eb('attempts', '>=', eb.ref('max_attempts'))]))
+    .returning('id')
+    .execute();
+  return rows.length;
 }

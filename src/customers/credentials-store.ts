@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit.ts';
 import type { Executor } from '../platform/db/database.ts';
-import type { Block, Device } from '../platform/db/schema.ts';
+import type { Block, Device, ProfileOrigin } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors.ts';
 import { activeBlocks, createBlock } from './blocks-store.ts';
 import { inTransaction, type ClockDeps, type LimitsDeps } from './store-support.ts';
@@ -94,17 +94,20 @@ export async function setPassword(ex: Executor, deps: ClockDeps, customerId: str
 }
 
 /**
- * Sets the online-banking profile. Read-only ("perfil CONSULTAS") is set by the contact centre;
- * only a branch restores `full` — the caller checks that with `canRestoreFullProfile`.
+ * Sets the online-banking profile and who set it. Read-only ("perfil CONSULTAS") is set by the
+ * contact centre; only a branch restores `full` — the caller checks that with
+ * `canRestoreFullProfile`. The origin is what a provisioning feed reads before touching it.
  */
-export function setProfile(ex: Executor, deps: ClockDeps, customerId: string, profile: 'full' | 'read_only', by: string): Promise<void> {
+export function setProfile(ex: Executor, deps: ClockDeps, customerId: string, profile: 'full' | 'read_only', by: string, origin: ProfileOrigin = profile === 'read_only' ? 'contact_centre' : 'office'): Promise<void> {
   return inTransaction(ex, async (tx) => {
-    const current = await tx.selectFrom('online_banking_users').select('profile').where('customer_id', '=', customerId).forUpdate().executeTakeFirst();
+    const current = await tx.selectFrom('online_banking_users').select(['profile', 'profile_origin']).where('customer_id', '=', customerId).forUpdate().executeTakeFirst();
     if (!current) throw new AppError('not_found', 'the customer has no online-banking user');
-    if (current.profile === profile) return;
+    // The same profile set again by someone else changes who owns it: the contact centre making
+    // a feed's read-only its own keeps the next feed from restoring it.
+    if (current.profile === profile && current.profile_origin === origin) return;
     const at = deps.clock.now();
-    await tx.updateTable('online_banking_users').set({ profile, updated_at: at }).where('customer_id', '=', customerId).execute();
-    await appendAudit(tx, { at, actor: by, action: 'profile.set', customerId, subject: 'online_banking', details: { from: current.profile, to: profile } });
+    await tx.updateTable('online_banking_users').set({ profile, profile_origin: origin, updated_at: at }).where('customer_id', '=', customerId).execute();
+    await appendAudit(tx, { at, actor: by, action: 'profile.set', customerId, subject: 'online_banking', details: { from: current.profile, to: profile, origin } });
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPhone, phoneEnding } from './mask.ts';
+import { maskEmail, maskIban, maskPhone, PAYEE_QUOTE_MAX, payeeQuote, phoneEnding } from './mask.ts';
 
 describe('masks (seed 001)', () => {
   it('masks the email exactly as the seed shows it', () => {
@@ -33,5 +33,23 @@ describe('masks (seed 001)', () => {
   it('gives the ending of a number ("acabado en 032")', () => {
     expect(phoneEnding('+34600111032')).toBe('032');
     expect(phoneEnding('+34 600 111 032', 4)).toBe('1032');
+  });
+});
+
+describe('payment details in messages (PSD2 RTS art. 5)', () => {
+  it('masks an IBAN to its country code and last four characters, whatever its spacing', () => {
+    expect(maskIban('ES9121000418450200051332')).toBe('ES*****1332');
+    expect(maskIban('de89 3704 0044 0532 0130 00')).toBe('DE*****3000');
+    expect(maskIban('ES12')).toBe('*****');
+  });
+
+  it('quotes a payee as typed, without what could close the quote or read as the bank, cut short', () => {
+    expect(payeeQuote('Inmobiliaria Almeriense SL')).toBe('Inmobiliaria Almeriense SL');
+    expect(payeeQuote('O\'Brien & Sons, S.L.')).toBe('O\'Brien & Sons, S.L.');
+    expect(payeeQuote('a"b\nc:d/e')).toBe('a b c d e');
+    const long = payeeQuote('Cerrojo: llama ya al 900 000 000 o entra en https://x.example');
+    expect(long.length).toBeLessThanOrEqual(PAYEE_QUOTE_MAX);
+    expect(long).toMatch(/\.\.\.$/);
+    expect(long).not.toMatch(/[:/"]/);
   });
 });

@@ -30,3 +30,26 @@ export function maskPhone(e164: string): string {
 export function phoneEnding(phone: string, n = 3): string {
   return phone.replace(/\D/g, '').slice(-n);
 }
+
+/**
+ * An IBAN as a message names it (PSD2 RTS art. 5, the account paid): the country code and the
+ * last four characters, `ES9121000418450200051332` → `ES*****1332`.
+ */
+export function maskIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, '').toUpperCase();
+  if (compact.length < 8) return STARS;
+  return `${compact.slice(0, 2)}${STARS}${compact.slice(-4)}`;
+}
+
+/** How long a payee's name may be where a message quotes it. */
+export const PAYEE_QUOTE_MAX = 30;
+
+/**
+ * A payee's name as the customer typed it, fit to be quoted in a message of the bank: only
+ * letters, digits, spaces and `. , & ' -` (no quotes, colons, slashes or symbols that could close
+ * the quote, start a sentence of the bank's or carry a link), cut to `PAYEE_QUOTE_MAX`.
+ */
+export function payeeQuote(name: string): string {
+  const plain = name.replace(/[^\p{L}\p{N} .,&'-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return plain.length > PAYEE_QUOTE_MAX ? `${plain.slice(0, PAYEE_QUOTE_MAX - 3).trimEnd()}...` : plain;
+}

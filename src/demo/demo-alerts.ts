@@ -1,5 +1,5 @@
-import { raiseAlert } from '../backoffice/alerts.ts';
-import { DEV_ALERT_SOURCE } from '../backoffice/alert-auth.ts';
+import { raiseAlert } from '../backoffice/alerts/alerts.ts';
+import { DEV_ALERT_SOURCE } from '../backoffice/alerts/auth.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
 import { DEMO_PENDING_OPERATION } from './demo-data.ts';

@@ -74,7 +74,7 @@ export const DEMO_SIGNED_TRANSFER = {
   ageDays: 30,
 } as const;
 
-/** The customer the contact centre has blocked (BLOQUEO CAE): only a branch lifts it. */
+/** The customer the contact centre has blocked (BLOQUEO CAE, perfil CONSULTAS): only a branch lifts it. */
 export const DEMO_CAE_BLOCK = {
   customerExternalId: 'DEMO-C005',
   reason: 'failed the security questions during a fraud-alert call',
@@ -95,18 +95,24 @@ function demoCustomers(now: Date): CustomerRecord[] {
         { pan: '5522 7130 0004 3212', pin: '1357', brand: 'mastercard', kind: 'credit' },
       ],
       onlineBanking: { userCode: 'MGARCIA01', password: 'Maria.Demo2026' },
+      accounts: [
+        { iban: 'ES0230580123680001234567', name: 'Cuenta Nómina', balance: '2450.37' },
+        { iban: 'ES1830580123670009876543', name: 'Cuenta Ahorro', balance: '12800.00' },
+      ],
     },
     {
       externalId: 'DEMO-C002', kind: 'person', document: { type: 'NIE', number: 'X4172839H' }, name: "James O'Connor",
       mobile: '622 481 907', email: 'james.oconnor@example.com', officeCode: '8683', locale: 'en',
       cards: [{ pan: '4517 8120 0005 6784', pin: '8024', brand: 'visa', kind: 'debit' }],
       onlineBanking: { userCode: 'JOCONNOR02', password: 'James.Demo2026' },
+      accounts: [{ iban: 'ES5430588683260002468135', name: 'Current account', balance: '3120.55' }],
     },
     {
       externalId: 'DEMO-C003', kind: 'person', document: { type: 'DNI', number: '27846513E' }, name: 'Antonio Martínez Ruiz',
       mobile: '634 902 118', landline: '950 342 871', email: 'antonio.martinez@example.com', officeCode: '0123',
       cards: [{ pan: '4517 8120 0008 7656', pin: '3690', brand: 'visa', kind: 'debit' }],
       onlineBanking: { userCode: 'AMARTINEZ03', password: 'Antonio.Demo2026' },
+      accounts: [{ iban: 'ES4330580123670003691470', name: 'Cuenta Nómina', balance: '1890.10' }],
     },
     {
       externalId: 'DEMO-E001', kind: 'entity', document: { type: 'CIF', number: 'B04512786' }, name: 'Invernaderos del Poniente S.L.',
@@ -114,30 +120,35 @@ function demoCustomers(now: Date): CustomerRecord[] {
       representatives: ['DEMO-C003'],
       cards: [{ pan: '5522 7130 0002 4683', pin: '5791', brand: 'mastercard', kind: 'credit' }],
       onlineBanking: { userCode: 'PONIENTE01', password: 'Poniente.Demo2026' },
+      accounts: [{ iban: 'ES7630580123680005550123', name: 'Cuenta Empresa', balance: '48230.75' }],
     },
     {
       externalId: 'DEMO-C004', kind: 'person', document: { type: 'DNI', number: '75319246L' }, name: 'Lucía Fernández Navarro',
       mobile: '711 204 562', email: 'lucia.fernandez@example.com', officeCode: '8732', managerId: 'W8732-01',
       cards: [{ pan: '4517 8120 0003 5796', pin: '4826', brand: 'visa', kind: 'debit' }],
       onlineBanking: { userCode: 'LFERNANDEZ04', password: 'Lucia.Demo2026' },
+      accounts: [{ iban: 'ES9730588732530007771234', name: 'Cuenta Online', balance: '960.42' }],
     },
     {
       externalId: 'DEMO-C005', kind: 'person', document: { type: 'DNI', number: '53917284V' }, name: 'Javier Moreno Sánchez',
       mobile: '655 310 447', landline: '950 275 019', email: 'javier.moreno@example.com', officeCode: '8683',
       cards: [{ pan: '4517 8120 0009 7531', pin: '7139', brand: 'visa', kind: 'debit' }],
-      onlineBanking: { userCode: 'JMORENO05', password: 'Javier.Demo2026', profile: 'read_only' },
+      onlineBanking: { userCode: 'JMORENO05', password: 'Javier.Demo2026' },
+      accounts: [{ iban: 'ES3730588683210004440987', name: 'Cuenta Nómina', balance: '5320.00' }],
     },
     {
       externalId: 'DEMO-C006', kind: 'person', document: { type: 'DNI', number: '30864172N' }, name: 'Carmen Ruiz Ortega',
       mobile: '678 152 093', email: 'carmen.ruiz@example.com', officeCode: '0123',
       cards: [{ pan: '5522 7130 0001 3579', pin: '9157', brand: 'mastercard', kind: 'debit' }],
       onlineBanking: { userCode: 'CRUIZ06', password: 'Carmen.Demo2026' },
+      accounts: [{ iban: 'ES4930580123660006661357', name: 'Cuenta Nómina', balance: '1204.18' }],
     },
     {
       externalId: 'DEMO-C007', kind: 'person', document: { type: 'DNI', number: '18273645F' }, name: 'David López Jiménez',
       mobile: '691 437 258', email: 'david.lopez@example.com', officeCode: '8683',
       cards: [{ pan: '4517 8120 0006 4200', pin: '6802', brand: 'visa', kind: 'debit' }],
       onlineBanking: { userCode: 'DLOPEZ07', password: 'David.Demo2026' },
+      accounts: [{ iban: 'ES8330588683210008882468', name: 'Cuenta Nómina', balance: '-35.20' }],
       devices: [
         { externalId: 'firmov-dlopez-iphone', name: 'iPhone 13 de David', platform: 'ios', linkedAt: ago(now, 400 * 24 * HOUR) },
         { externalId: 'firmov-unknown-android', name: 'SM-A546B', platform: 'android', linkedAt: ago(now, 2 * HOUR) },
@@ -148,6 +159,7 @@ function demoCustomers(now: Date): CustomerRecord[] {
       mobile: '625 893 140', email: 'emma.schneider@example.org', officeCode: '8683', locale: 'en',
       cards: [{ pan: '4517 8120 0002 2224', pin: '1590', brand: 'visa', kind: 'debit' }],
       onlineBanking: { userCode: 'ESCHNEIDER08', password: 'Emma.Demo2026' },
+      accounts: [{ iban: 'ES4330588683290001112223', name: 'Current account', balance: '2015.60' }],
     },
     {
       externalId: 'DEMO-C009', kind: 'person', document: { type: 'DNI', number: '62491358J' }, name: 'Francisco Jiménez Gil',

@@ -11,6 +11,7 @@ export const DEMO_STAFF: readonly NewStaffAccount[] = [
   { username: 'sergio.supervisor', name: 'Sergio Supervisor', role: 'supervisor', password: 'Consola.Supervisor1' },
   { username: 'olga.oficina', name: 'Olga Oficina (0123)', role: 'branch', officeCode: '0123', password: 'Consola.Oficina1' },
   { username: 'admin.consola', name: 'Adela Administradora', role: 'admin', password: 'Consola.Admin1' },
+  { username: 'fabian.fraude', name: 'Fabián Fraude', role: 'fraud', password: 'Consola.Fraude1' },
 ];
 
 /** Creates the demo staff accounts that are missing; returns how many it created. */

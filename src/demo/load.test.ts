@@ -24,11 +24,11 @@ describeEachDatabase('demo data', (backend) => {
     expect(first.summary.errors).toEqual([]);
     expect(first.summary.created).toBe(data.offices.length + data.managers.length + data.customers.length);
     expect(first.extrasCreated).toBe(4);
-    expect(first.staffCreated).toBe(4);
+    expect(first.staffCreated).toBe(DEMO_STAFF.length);
     const audit = await verifyAuditChain(db());
     deps.clock.advance(3_600_000); // a later start: device times move, stored ones must not
     const second = await loadDemoData(db(), deps);
-    expect(second.summary).toEqual({ created: 0, updated: 0, unchanged: first.summary.created, errors: [] });
+    expect(second.summary).toEqual({ created: 0, updated: 0, unchanged: first.summary.created, errors: [], skipped: [] });
     expect(second.extrasCreated).toBe(0);
     expect(second.staffCreated).toBe(0);
     expect(await verifyAuditChain(db())).toEqual(audit);
@@ -49,6 +49,8 @@ describeEachDatabase('demo data', (backend) => {
     expect(signed).toMatchObject({ status: 'signed', customer_id: pending.customer_id, details: { iban: DEMO_PENDING_OPERATION.iban } });
     const cae = await db().selectFrom('blocks').selectAll().where('customer_id', '=', (await byExt('DEMO-C005')).id).execute();
     expect(cae).toMatchObject([{ target: 'access', origin: 'contact_centre', lifted_at: null }]);
+    const javier = await db().selectFrom('online_banking_users').select(['profile', 'profile_origin']).where('customer_id', '=', (await byExt('DEMO-C005')).id).executeTakeFirstOrThrow();
+    expect(javier).toEqual({ profile: 'read_only', profile_origin: 'contact_centre' });
     const devices = await db().selectFrom('devices').select(['name', 'linked_at']).where('customer_id', '=', (await byExt('DEMO-C007')).id).orderBy('linked_at').execute();
     expect(devices.map((d) => deps.clock.now().getTime() - new Date(d.linked_at).getTime())).toEqual([400 * 86_400_000, 2 * 3_600_000]);
     const wefferent = await byExt('DEMO-C004');

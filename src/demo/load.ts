@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/audit.ts';
 import { createBlock } from '../customers/blocks-store.ts';
+import { setProfile } from '../customers/credentials-store.ts';
 import { holdOperation } from '../customers/operations-store.ts';
 import type { Db, Tx } from '../platform/db/database.ts';
 import type { ProvisioningDeps } from '../provisioning/apply-context.ts';
@@ -99,5 +100,7 @@ async function addContactCentreBlock(tx: Tx, deps: ProvisioningDeps): Promise<bo
   const any = await tx.selectFrom('blocks').select('id').where('customer_id', '=', owner).where('origin', '=', 'contact_centre').executeTakeFirst();
   if (any) return false;
   await createBlock(tx, deps, { customerId: owner, target: 'access', origin: 'contact_centre', reason: DEMO_CAE_BLOCK.reason, by: deps.actor });
+  // The read-only profile goes with it, as the contact centre's: a feed never restores it, a branch does.
+  await setProfile(tx, deps, owner, 'read_only', deps.actor, 'contact_centre');
   return true;
 }

@@ -27,8 +27,8 @@ export interface NumberSpec {
 export interface EntrySpec {
   id: string;
   group: GroupId;
-  /** The seed's line, verbatim. */
-  seed: string;
+  /** The seed's line, verbatim; null for a line the bank adds that the leaflet does not list. */
+  seed: string | null;
   numbers: readonly NumberSpec[];
   /** A number reached by WhatsApp messages rather than by a call. */
   channel?: 'whatsapp';
@@ -37,6 +37,11 @@ export interface EntrySpec {
   links?: readonly { kind: 'url' | 'email'; value: string }[];
   /** `directory.note.<id>` says more (es/en), e.g. who answers outside the hours. */
   note?: true;
+  /**
+   * An agent line: answered by people of the contact centre (the CAE), never by the IVR. The
+   * IVR's transfers go to one (`cerrojo ivr check` refuses any other number).
+   */
+  agentLine?: true;
 }
 
 const n = (display: string): NumberSpec => ({ display, free: false });
@@ -190,5 +195,13 @@ export const ENTRIES: readonly EntrySpec[] = [
   {
     id: 'debt-recovery', group: 'internal', seed: 'RECOBROS (UAR): 950 750 999 (Prov. Externo)',
     numbers: [n('950 750 999')], hours: UNSTATED, note: true,
+  },
+  {
+    // Not in the leaflet: the line where the contact centre's agents (the CAE, 24/7 in DESIGN.md)
+    // take the calls the IVR hands over. Every number the leaflet gives for "Atención al cliente"
+    // and "Soporte Banca Electrónica" reaches the IVR's own support menu, so a transfer there would
+    // come back to the IVR. A deployment puts its contact centre's number here.
+    id: 'contact-centre-agents', group: 'internal', seed: null,
+    numbers: [n('950 21 01 99')], hours: ALWAYS, note: true, agentLine: true,
   },
 ];

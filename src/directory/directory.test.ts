@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, LOCALES } from '../i18n/catalogue.ts';
 import { unlockLine } from '../ivr/flow.ts';
 import { ENTRIES } from './data.ts';
-import { buildDirectory, DIRECTORY, directoryEntry, directoryNumber, GROUPS } from './directory.ts';
+import { agentLineOf, buildDirectory, DIRECTORY, directoryEntry, directoryNumber, GROUPS } from './directory.ts';
 import { ALWAYS, UNSTATED } from './hours.ts';
 import { describeHours } from './view.ts';
 
@@ -19,14 +19,14 @@ const SEED_NUMBERS = [
 
 describe('the directory of seed 002', () => {
   it('holds every number of the seed, in its order, as written there and in E.164', () => {
-    expect(DIRECTORY.flatMap((e) => e.numbers.map((n) => n.display))).toEqual(SEED_NUMBERS);
+    expect(DIRECTORY.filter((e) => e.seed !== null).flatMap((e) => e.numbers.map((n) => n.display))).toEqual(SEED_NUMBERS);
     for (const n of DIRECTORY.flatMap((e) => e.numbers)) expect(n.e164).toMatch(/^\+34[6-9]\d{8}$/);
     expect(directoryEntry('customer-service').numbers.map((n) => n.e164)).toEqual(['+34901511000', '+34950210191']);
   });
 
   it('keeps the groups of the seed, and marks "TELÉFONOS INTERNOS" internal and nothing else', () => {
     expect(GROUPS.map((g) => g.seed)).toEqual(['BANCA ELECTRÓNICA', 'TELÉFONOS DIRECTOS', 'TARJETAS', null, 'REDSYS', 'TELÉFONOS INTERNOS']);
-    expect(DIRECTORY.filter((e) => e.internal).map((e) => e.id)).toEqual(['atm-support', 'branch-incidents', 'atu', 'debt-recovery']);
+    expect(DIRECTORY.filter((e) => e.internal).map((e) => e.id)).toEqual(['atm-support', 'branch-incidents', 'atu', 'debt-recovery', 'contact-centre-agents']);
     expect(DIRECTORY.filter((e) => e.group === 'direct').map((e) => e.numbers[0]?.display)).toEqual([
       '950 97 99 68', '950 97 99 69', '950 97 99 70', '950 97 99 71', '950 97 99 72', '900 200 179', '608 290 278',
     ]);
@@ -51,6 +51,7 @@ describe('the directory of seed 002', () => {
     expect(always).toEqual([
       'customer-service', 'phone-banking-support', 'complaints', 'online-banking-unlock',
       'direct-online-banking-user', 'direct-phone-banking-user', 'direct-blocked-operation', 'direct-signature', 'direct-sms-code',
+      'contact-centre-agents',
     ]);
     expect(describeHours(directoryEntry('online-banking-support').hours, 'es')).toBe('lunes a viernes, de 08:00 a 22:00');
     expect(describeHours(directoryEntry('managers-offices').hours, 'en')).toBe('Monday to Thursday, 08:00 to 19:00; Friday, 08:00 to 15:00');
@@ -78,10 +79,20 @@ describe('the directory of seed 002', () => {
     expect(() => directoryEntry('nope')).toThrow(/no directory entry/);
   });
 
+  it('adds one line the leaflet does not list: the agent line, internal, where the IVR transfers', () => {
+    expect(DIRECTORY.filter((e) => e.seed === null).map((e) => e.id)).toEqual(['contact-centre-agents']);
+    expect(DIRECTORY.filter((e) => e.agentLine).map((e) => e.id)).toEqual(['contact-centre-agents']);
+    expect(directoryEntry('contact-centre-agents')).toMatchObject({ internal: true, hours: ALWAYS });
+    expect(agentLineOf('950 21 01 99')?.id).toBe('contact-centre-agents');
+    // The numbers of "Atención al cliente" reach the IVR's support menu: not agent lines.
+    expect(agentLineOf(directoryNumber('customer-service'))).toBeUndefined();
+    expect(agentLineOf('not a number')).toBeUndefined();
+  });
+
   it("gives the IVR its transfer number and the lines it answers", () => {
-    expect(unlockLine.settings.agentNumber).toBe(directoryNumber('customer-service'));
+    expect(unlockLine.settings.agentNumber).toBe(directoryNumber('contact-centre-agents'));
     expect(unlockLine.lines.unlock!.numbers).toEqual([directoryNumber('online-banking-unlock')]);
-    expect(unlockLine.lines.support!.numbers).toEqual([directoryNumber('online-banking-support', 1)]);
+    expect(unlockLine.lines.support!.numbers).toEqual([directoryNumber('online-banking-support', 0), directoryNumber('online-banking-support', 1)]);
     expect(unlockLine.lines.signingCode!.numbers).toEqual([directoryNumber('direct-sms-code')]);
   });
 });

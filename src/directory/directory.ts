@@ -14,13 +14,16 @@ export interface DirectoryEntry {
   group: GroupId;
   /** A number of "TELÉFONOS INTERNOS": for staff, never given to a customer. */
   internal: boolean;
-  seed: string;
+  /** The seed's line, verbatim; null for a line the bank adds that the leaflet does not list. */
+  seed: string | null;
   numbers: readonly DirectoryNumber[];
   channel: 'phone' | 'whatsapp';
   hours: Hours;
   links: readonly { kind: 'url' | 'email'; value: string }[];
   /** Whether `directory.note.<id>` has more to say. */
   note: boolean;
+  /** Answered by people of the contact centre, never by the IVR: where the IVR transfers callers. */
+  agentLine: boolean;
 }
 
 /** The entries of `data.ts` with their numbers in E.164, checked: a mistake there fails at load. */
@@ -51,6 +54,7 @@ export function buildDirectory(specs: readonly EntrySpec[], groups: readonly Gro
       hours: spec.hours,
       links: spec.links ?? [],
       note: spec.note === true,
+      agentLine: spec.agentLine === true,
     };
   });
 }
@@ -64,6 +68,13 @@ export function directoryEntry(id: string): DirectoryEntry {
   const entry = DIRECTORY.find((e) => e.id === id);
   if (!entry) throw new Error(`no directory entry "${id}"`);
   return entry;
+}
+
+/** The agent line that has this number (E.164 or as typed), or undefined when none has it. */
+export function agentLineOf(number: string): DirectoryEntry | undefined {
+  const phone = normalizePhone(number);
+  if (!phone.ok) return undefined;
+  return DIRECTORY.find((e) => e.agentLine && e.numbers.some((n) => n.e164 === phone.e164));
 }
 
 /**

@@ -49,6 +49,7 @@ export const directoryMessages: Record<string, Text> = {
   'directory.entry.branch-incidents': { es: 'Incidencias oficinas', en: 'Branch incidents' },
   'directory.entry.atu': { es: 'ATU', en: 'ATU (internal support)' },
   'directory.entry.debt-recovery': { es: 'Recobros (UAR)', en: 'Debt recovery (UAR)' },
+  'directory.entry.contact-centre-agents': { es: 'Agentes del CAE (transferencias de la locución)', en: 'Contact-centre agents (transfers from the IVR)' },
 
   'directory.note.online-banking-unlock': {
     es: 'Locución automática de desbloqueo de claves: atiende las 24 horas, los 7 días de la semana.',
@@ -67,6 +68,10 @@ export const directoryMessages: Record<string, Text> = {
     en: 'Outside these hours, the contact centre (CAE) answers.',
   },
   'directory.note.debt-recovery': { es: 'Proveedor externo.', en: 'External provider.' },
+  'directory.note.contact-centre-agents': {
+    es: 'No figura en la octavilla. Línea de agentes: la atienden personas del CAE, nunca la locución. La locución transfiere aquí las llamadas que pasa a un agente.',
+    en: 'Not in the leaflet. An agent line: answered by people of the contact centre (CAE), never by the IVR. The IVR transfers here the calls it hands over to an agent.',
+  },
 
   'directory.day.mon': { es: 'lunes', en: 'Monday' },
   'directory.day.tue': { es: 'martes', en: 'Tuesday' },

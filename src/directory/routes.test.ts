@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../http/app.ts';
 import { freshDatabase, testServices, TEST_ADMIN_TOKEN, type TestDatabase } from '../../test/helpers/db.ts';
+import { staffHeaders } from '../../test/helpers/staff.ts';
 
 // The directory reads no table: one backend is enough to prove the route.
 describe('GET /api/directory', () => {
@@ -16,21 +17,22 @@ describe('GET /api/directory', () => {
     await app.close();
     await database.drop();
   });
-  const agent = { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'x-staff-id': 'ana', 'x-staff-role': 'agent' };
-  const get = (query: string, headers: Record<string, string> = agent) => app.inject({ method: 'GET', url: `/api/directory${query}`, headers });
+  const agent = () => staffHeaders(app, services, 'ana', 'agent');
+  const get = async (query: string, headers: Record<string, string> | Promise<Record<string, string>> = agent()) => app.inject({ method: 'GET', url: `/api/directory${query}`, headers: await headers });
 
   it('needs the back-office identity', async () => {
     expect((await get('', {})).statusCode).toBe(401);
-    expect((await get('', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).json()).toMatchObject({ error: 'validation' });
+    // The admin token provisions only (issue 14, finding 6).
+    expect((await get('', { authorization: `Bearer ${TEST_ADMIN_TOKEN}` })).json()).toMatchObject({ error: 'forbidden', reason: 'admin_token_not_staff' });
   });
 
   it('lists every entry for any staff role, with names, numbers, hours and the internal mark', async () => {
-    const branch = { ...agent, 'x-staff-role': 'branch', 'x-staff-office': '0123' };
+    const branch = staffHeaders(app, services, 'olga', 'branch', '0123');
     const res = await get('', branch);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.timeZone).toBe('Europe/Madrid');
-    expect(body.entries).toHaveLength(34);
+    expect(body.entries).toHaveLength(35);
     expect(body.entries[0]).toEqual({
       id: 'customer-service',
       group: 'online-banking',
@@ -48,9 +50,11 @@ describe('GET /api/directory', () => {
       links: [],
       note: null,
       seed: 'Atención al cliente: 901 511 000 / +34 950 21 01 91 (24H)',
+      agentLine: false,
     });
     const internal = body.entries.filter((e: { internal: boolean }) => e.internal).map((e: { id: string }) => e.id);
-    expect(internal).toEqual(['atm-support', 'branch-incidents', 'atu', 'debt-recovery']);
+    expect(internal).toEqual(['atm-support', 'branch-incidents', 'atu', 'debt-recovery', 'contact-centre-agents']);
+    expect(body.entries.at(-1)).toMatchObject({ id: 'contact-centre-agents', seed: null, agentLine: true, numbers: [{ e164: '+34950210199' }] });
   });
 
   it('searches by number as typed, a "+" in the query string included, and by name in English', async () => {

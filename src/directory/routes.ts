@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireStaff } from '../backoffice/access.ts';
+import { STAFF_SECURITY } from '../backoffice/cases/views.ts';
 import { requestLocale } from '../http/errors.ts';
 import type { RouteModule } from '../http/modules.ts';
 import { DIRECTORY } from './directory.ts';
@@ -32,7 +33,8 @@ const Entry = Type.Object({
   openNow: Type.Union([Type.Boolean(), Type.Null()], { description: 'Null when the seed states no hours' }),
   links: Type.Array(Type.Object({ kind: Type.Union([Type.Literal('url'), Type.Literal('email')]), value: Type.String() })),
   note: Type.Union([Type.String(), Type.Null()]),
-  seed: Type.String({ description: "The seed's line, verbatim (Spanish)" }),
+  seed: Type.Union([Type.String(), Type.Null()], { description: "The seed's line, verbatim (Spanish); null for a line the bank adds that the leaflet does not list" }),
+  agentLine: Type.Boolean({ description: 'Answered by people of the contact centre, never by the IVR: where the IVR transfers callers' }),
 });
 const Query = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100, description: 'Name, group or number; accents, case and spaces in numbers do not matter' })),
@@ -55,7 +57,7 @@ export const directoryRoutes: RouteModule = async (plain, { services }) => {
         description:
           'Every number of the leaflet in its order, with its group, hours and whether it is open at this moment in the bank time zone. ' +
           'For staff (any role): the console session, or the back-office identity headers.',
-        security: [{ admin: [] }],
+        security: STAFF_SECURITY,
         querystring: Query,
         response: { 200: Type.Object({ at: Type.String({ format: 'date-time' }), timeZone: Type.String(), entries: Type.Array(Entry) }), 400: ErrorBody, 401: ErrorBody },
       },

@@ -23,7 +23,7 @@ describe('searchDirectory', () => {
 
   it('finds by group, and every word must match', () => {
     expect(ids('tarjetas')).toEqual(['card-report', 'visa-emergency', 'mastercard-emergency']);
-    expect(ids('internos')).toEqual(['atm-support', 'branch-incidents', 'atu', 'debt-recovery']);
+    expect(ids('internos')).toEqual(['atm-support', 'branch-incidents', 'atu', 'debt-recovery', 'contact-centre-agents']);
     expect(ids('tarjetas visa')).toEqual(['visa-emergency']);
     expect(ids('visa zzz')).toEqual([]);
   });

@@ -49,7 +49,7 @@ function indexOf(entry: DirectoryEntry): SearchIndex {
       t(`directory.group.${entry.group}`, locale),
       entry.note ? t(`directory.note.${entry.id}`, locale) : '',
     ]);
-    const text = [entry.id, entry.seed, ...names, ...entry.links.map((l) => l.value), ...entry.numbers.map((n) => n.display)].join('\n');
+    const text = [entry.id, entry.seed ?? '', ...names, ...entry.links.map((l) => l.value), ...entry.numbers.map((n) => n.display)].join('\n');
     index = { text: normalizeText(text), digits: entry.numbers.map((n) => n.e164.replace(/\D/g, '')) };
     indexes.set(entry, index);
   }

@@ -18,7 +18,9 @@ export interface EntryView {
   openNow: boolean | null;
   links: { kind: 'url' | 'email'; value: string }[];
   note: string | null;
-  seed: string;
+  /** Null for a line the bank adds that the leaflet does not list. */
+  seed: string | null;
+  agentLine: boolean;
 }
 
 export function entryView(entry: DirectoryEntry, now: Date, locale: Locale, timeZone: string): EntryView {
@@ -36,6 +38,7 @@ export function entryView(entry: DirectoryEntry, now: Date, locale: Locale, time
     links: entry.links.map((l) => ({ ...l })),
     note: entry.note ? t(`directory.note.${entry.id}`, locale) : null,
     seed: entry.seed,
+    agentLine: entry.agentLine,
   };
 }
 

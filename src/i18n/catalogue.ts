@@ -1,24 +1,8 @@
-import { common } from './messages/common.ts';
-import { notify } from './messages/notify.ts';
-import { phone } from './messages/phone.ts';
-import { web } from './messages/web.ts';
-import { bankingWeb } from './messages/banking-web.ts';
-import { ivrMessages as ivr } from '../ivr/messages.ts';
-import { bankingMessages as banking } from '../banking/messages.ts';
-import { selfserviceMessages as selfservice } from '../selfservice/messages.ts';
-import { backofficeMessages as backoffice } from '../backoffice/messages.ts';
-import { playbookMessages as playbook } from '../backoffice/playbook-messages.ts';
-import { directoryMessages as directory } from '../directory/messages.ts';
-import { reportsMessages as reports } from '../backoffice/reports-messages.ts';
-import { staffMessages as staff } from '../staff/messages.ts';
-import { consoleMessages } from './messages/console.ts';
-import { consoleSideMessages as consoleSide } from './messages/console-side.ts';
-import { knowledgeMessages as knowledge } from '../knowledge/messages.ts';
-
 /**
  * The one message catalogue: every text a customer or an agent reads, on the web, on the
- * phone, by SMS or by email, by id with its Spanish and English wording. Each domain keeps
- * its ids in `messages/<domain>.ts`; they are merged here so ids stay unique.
+ * phone, by SMS or by email, by id with its Spanish and English wording. Each module keeps its
+ * ids in its own `messages.ts`; `src/messages.ts`, beside the other registration points,
+ * registers them all here, and a duplicate id stops the start. This file knows no module.
  */
 export type Locale = 'es' | 'en';
 export const LOCALES: readonly Locale[] = ['es', 'en'];
@@ -27,20 +11,21 @@ export interface Text {
   en: string;
 }
 
-const parts: Record<string, Record<string, Text>> = { common, notify, web, ivr, phone, banking, bankingWeb, selfservice, directory, reports, backoffice, playbook, staff, console: consoleMessages, consoleSide, knowledge };
+const texts: Record<string, Text> = {};
+const registered = new Set<string>();
 
-function merge(): Record<string, Text> {
-  const out: Record<string, Text> = {};
-  for (const [domain, messages] of Object.entries(parts)) {
-    for (const [id, text] of Object.entries(messages)) {
-      if (id in out) throw new Error(`message id "${id}" of ${domain} is defined twice`);
-      out[id] = text;
-    }
+/** Adds a module's texts under its name; registering the same module again changes nothing. */
+export function registerMessages(domain: string, messages: Readonly<Record<string, Text>>): void {
+  if (registered.has(domain)) return;
+  for (const id of Object.keys(messages)) {
+    if (id in texts) throw new Error(`message id "${id}" of ${domain} is defined twice`);
   }
-  return out;
+  Object.assign(texts, messages);
+  registered.add(domain);
 }
 
-export const catalogue: Readonly<Record<string, Text>> = merge();
+/** Every registered text by id (filled by `registerMessages`). */
+export const catalogue: Readonly<Record<string, Text>> = texts;
 
 export function isLocale(value: unknown): value is Locale {
   return value === 'es' || value === 'en';

@@ -1,8 +1,9 @@
 import { appendAudit } from '../audit/audit.ts';
+import { endCustomerSessions } from '../banking/sessions-store.ts';
 import { canLift, type BlockTarget } from '../customers/blocks.ts';
 import { activeBlocks, liftBlocks } from '../customers/blocks-store.ts';
 import type { PinDeps } from '../customers/cards-store.ts';
-import { issueCode } from '../customers/codes-store.ts';
+import { issueCode, readLiveCode, refreshCodeAttempts } from '../customers/codes-store.ts';
 import { resetSignatureFailures, setPassword } from '../customers/credentials-store.ts';
 import { phoneEnding } from '../customers/mask.ts';
 import type { HashingDeps } from '../customers/store-support.ts';
@@ -36,7 +37,7 @@ export interface Prepared {
 }
 type Audit = (action: string, details?: Record<string, unknown>) => Promise<void>;
 
-/** 1.1: user code to the registered email, temporary password by SMS, forced change at next login. */
+/** 1.1: user code to the registered email, temporary password by SMS, forced change at next login, every online-banking session ended. */
 const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit, prepared) => {
   const user = await tx.selectFrom('online_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirst();
   // Seed: "es imprescindible tener el correo electrónico y el teléfono móvil actualizados".
@@ -45,12 +46,14 @@ const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit, pr
   // Prepared before the transaction; computed here only if the turn took an unforeseen path.
   const { password, hash } = prepared.temporaryPassword ?? (await newTemporaryPassword());
   const ttl = deps.config.limits.temporaryPasswordTtlSeconds;
-  const base = { locale: req.locale, customerId: customer.id };
+  const base = { customer };
   await enqueueMessage(tx, deps, { ...base, channel: 'sms', to: customer.mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } });
   await enqueueMessage(tx, deps, { ...base, channel: 'email', to: customer.email, template: 'email.user_code', params: { name: customer.name, userCode: user.user_code } });
   await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'ivr', by: 'ivr' });
   const expiresAt = new Date(deps.clock.now().getTime() + ttl * 1000);
   await setPassword(tx, deps, customer.id, hash, { temporary: true, expiresAt, by: 'ivr' });
+  // Recovery is when a takeover is suspected: every open online-banking session ends (ASVS 5.0 7.4.3).
+  await endCustomerSessions(tx, deps, customer.id, 'credentials_recovered');
   await audit('ivr.online_banking_recovered');
   return { outcome: 'done', data: { mobileEnding: spellDigits(phoneEnding(customer.mobile)) } };
 };
@@ -61,7 +64,7 @@ const resetPhoneBanking: Work = async (tx, deps, req, { customer }, audit) => {
   if (!user || !customer.mobile) return unavailable(audit, 'no phone-banking user or mobile');
   if (await onlyBranchLifts(tx, customer.id, 'phone_banking')) return referred(audit, 'phone_banking');
   const pin = randomDigits(6);
-  await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.phone_banking_credentials', locale: req.locale, customerId: customer.id, params: { userCode: user.user_code, pin } });
+  await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.phone_banking_credentials', customer, params: { userCode: user.user_code, pin } });
   await tx
     .updateTable('phone_banking_users')
     .set({ pin_hash: phoneBankingPinHash(deps.hasher, customer.id, pin), failed_attempts: 0, updated_at: deps.clock.now() })
@@ -79,7 +82,7 @@ const sendUnlockCode: Work = async (tx, deps, req, { customer, operation }, audi
   if (await onlyBranchLifts(tx, customer.id, 'operation', op.id)) return referred(audit, 'operation');
   const issued = await issueCode(tx, deps, { purpose: 'unlock', subject: `operation:${op.id}`, customerId: customer.id });
   const minutes = Math.round((issued.expiresAt.getTime() - deps.clock.now().getTime()) / 60_000);
-  await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.unlock_code', locale: req.locale, customerId: customer.id, params: { code: issued.code, reference: op.reference, minutes } });
+  await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.unlock_code', customer, params: { code: issued.code, reference: op.reference, minutes } });
   await audit('ivr.unlock_code_sent', { reference: op.reference });
   return { outcome: 'done', data: { mobileEnding: spellDigits(phoneEnding(customer.mobile)) } };
 };
@@ -88,25 +91,36 @@ const sendUnlockCode: Work = async (tx, deps, req, { customer, operation }, audi
 const unlockSignature: Work = async (tx, deps, req, { customer }, audit) => {
   if (await onlyBranchLifts(tx, customer.id, 'signature')) return referred(audit, 'signature');
   if (customer.mobile) {
-    await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.signature_unlocked', locale: req.locale, customerId: customer.id, params: {} });
+    await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.signature_unlocked', customer, params: {} });
   }
   await liftBlocks(tx, deps, { customerId: customer.id, target: 'signature', channel: 'ivr', by: 'ivr' });
   await resetSignatureFailures(tx, deps, customer.id, 'ivr');
+  // The operation's live code gets a fresh set of tries: 3.2 or the late SMS then still signs.
+  await refreshCodeAttempts(tx, deps, { purpose: 'signing', customerId: customer.id, by: 'ivr' });
   await audit('ivr.signature_unlocked');
   return { outcome: 'done' };
 };
 
 /**
- * 3.2: the signing code of the operation, read out by voice. The code of the SMS that did not
- * arrive is kept only as a hash, so a new one is issued for the same operation; it replaces
- * the SMS one and keeps its failed attempts. The digits go to the caller's ear, nowhere else.
+ * 3.2: the signing code of the operation, read out by voice: the very code the SMS carried while
+ * it lives (kept sealed until used, replaced or expired), so the SMS that arrives late still
+ * signs; a new one only when none is live, itself readable again by a later call. While the
+ * signature is blocked no code could sign: the caller is told so and offered 3.1 (or the
+ * branch, for a block only a branch lifts). The digits go to the caller's ear, nowhere else.
  */
 const readSigningCode: Work = async (tx, deps, _req, { customer, operation }, audit) => {
   const op = operation!;
+  if (await onlyBranchLifts(tx, customer.id, 'signature')) return referred(audit, 'signature');
+  if ((await activeBlocks(tx, customer.id)).some((b) => b.target === 'signature')) {
+    await audit('ivr.signing_code_refused', { reference: op.reference, reason: 'signature_blocked' });
+    return { outcome: 'signatureBlocked' };
+  }
+  const subject = `operation:${op.id}`;
+  const live = await readLiveCode(tx, deps, 'signing', subject);
   const { signingCodeTtlSeconds, signingCodeAttempts } = deps.config.limits;
-  const issued = await issueCode(tx, deps, { purpose: 'signing', subject: `operation:${op.id}`, customerId: customer.id, ttlSeconds: signingCodeTtlSeconds, maxAttempts: signingCodeAttempts });
-  await audit('ivr.signing_code_read', { reference: op.reference });
-  return { outcome: 'done', data: { reference: spellDigits(op.reference), digits: spellDigits(issued.code) } };
+  const code = live?.code ?? (await issueCode(tx, deps, { purpose: 'signing', subject, customerId: customer.id, ttlSeconds: signingCodeTtlSeconds, maxAttempts: signingCodeAttempts, readable: true })).code;
+  await audit('ivr.signing_code_read', { reference: op.reference, codeSent: live !== undefined });
+  return { outcome: 'done', data: { reference: spellDigits(op.reference), digits: spellDigits(code) } };
 };
 
 /** What each action verifies first, what it prepares outside the transaction, and its work. */
@@ -122,12 +136,14 @@ export const ACTIONS: Readonly<Record<ActionName, { checks: Checks; work: Work; 
 export function ivrActions(tx: Tx, deps: ActionDeps, callSid: string, prepared: Prepared = {}): ActionRunner {
   return async (req) => {
     const { checks, work } = ACTIONS[req.action];
-    const who = await identify(tx, deps, req, checks, callSid);
-    if (!who) return { outcome: 'rejected' };
+    const identification = await identify(tx, deps, req, checks, callSid);
+    if (!identification.ok) return { outcome: 'rejected', ...(identification.pinBlocked ? { pinBlocked: true } : {}) };
+    const { who } = identification;
     const audit: Audit = (action, details = {}) =>
       appendAudit(tx, { at: deps.clock.now(), actor: 'ivr', action, customerId: who.customer.id, subject: `call:${callSid}`, details: { branch: req.context.branch ?? null, ...details } });
-    if (await onlyBranchCanHelp(tx, who.customer.id)) return referred(audit, 'contact_centre_or_read_only');
-    return work(tx, deps, req, who, audit, prepared);
+    // The identified customer goes into the call's context: a handover later in the call names them.
+    if (await onlyBranchCanHelp(tx, who.customer.id)) return { ...(await referred(audit, 'contact_centre_or_read_only')), customerId: who.customer.id };
+    return { ...(await work(tx, deps, req, who, audit, prepared)), customerId: who.customer.id };
   };
 }
 

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Executor } from '../platform/db/database.ts';
+import type { CallOutcome } from './flow-types.ts';
 import type { IvrCall, IvrTables } from './schema.ts';
 import type { CallState } from './state.ts';
 
@@ -74,6 +76,9 @@ export async function saveTurn(ex: Executor, rec: TurnRecord): Promise<boolean> 
       locale: rec.state.locale,
       branch: rec.state.context.branch ?? eb.ref('branch'),
       outcome: rec.state.outcome,
+      // A turn that reaches a hang-up or a transfer finishes the call there: containment does
+      // not wait for the provider's status callback, which may be lost or never configured.
+      ended_at: rec.state.status === 'ended' ? eb.fn.coalesce('ended_at', sql<Date>`${rec.now}`) : eb.ref('ended_at'),
       turn: rec.turn,
       last_key: rec.key,
       last_response: rec.response,
@@ -96,22 +101,26 @@ export interface CallEnd {
   now: Date;
 }
 
-/** Closes the record when the provider reports the call over; false on a concurrent write. */
+/**
+ * Records the provider's report that the call is over, once: its status and duration, and, for a
+ * call that had not reached its end in the flow (the caller hung up), the end and the outcome.
+ * A call the flow already finished keeps its end and outcome. False on a concurrent write.
+ */
 export async function closeCall(ex: Executor, end: CallEnd): Promise<boolean> {
   const row = await calls(ex)
     .updateTable('ivr_calls')
     .set((eb) => ({
       state: JSON.stringify(end.state),
-      outcome: end.state.outcome,
+      outcome: eb.fn.coalesce('outcome', sql<CallOutcome>`${end.state.outcome}`),
       provider_status: end.providerStatus,
-      ended_at: end.now,
+      ended_at: eb.fn.coalesce('ended_at', sql<Date>`${end.now}`),
       duration_seconds: end.durationSeconds,
       version: eb('version', '+', 1),
       updated_at: end.now,
     }))
     .where('call_sid', '=', end.callSid)
     .where('version', '=', end.version)
-    .where('ended_at', 'is', null)
+    .where('provider_status', 'is', null)
     .returning('call_sid')
     .executeTakeFirst();
   return row !== undefined;

@@ -1,3 +1,5 @@
+import { samePhone } from '../customers/phone.ts';
+import { agentLineOf } from '../directory/directory.ts';
 import { EXHAUSTED } from './flow-types.ts';
 import type { FlowDefinition, FlowNode, Next, NodeId, PromptRef, Prompts } from './flow-types.ts';
 import { FIELDS } from './fields.ts';
@@ -5,7 +7,8 @@ import { FIELDS } from './fields.ts';
 /**
  * Static checks of a call-flow definition, so a mistake in the data fails a test or the start
  * instead of a caller: dangling targets, unknown prompts, orphan nodes, say loops that never
- * wait, and a secret (the PIN) that could outlive the request it was typed in.
+ * wait, a secret (the PIN) that could outlive the request it was typed in, and a transfer that
+ * would not reach a person.
  */
 export function checkFlow(flow: FlowDefinition, hasPrompt: (id: string) => boolean): string[] {
   const problems: string[] = [];
@@ -23,6 +26,8 @@ export function checkFlow(flow: FlowDefinition, hasPrompt: (id: string) => boole
   for (const [branch, start] of Object.entries(flow.branches)) need(`branch ${branch}`, start);
   for (const id of [flow.onError, flow.onExhausted.agent, flow.onExhausted.goodbye]) need('flow', id);
   prompts('reprompt', [flow.reprompt.noInput, flow.reprompt.invalid]);
+  prompts('unanswered', flow.unanswered);
+  problems.push(...transferProblems(flow));
 
   for (const [id, node] of Object.entries(flow.nodes)) {
     prompts(id, 'prompt' in node ? node.prompt : undefined);
@@ -38,6 +43,23 @@ export function checkFlow(flow: FlowDefinition, hasPrompt: (id: string) => boole
     }
   }
   problems.push(...orphans(flow), ...sayLoops(flow));
+  return problems;
+}
+
+/**
+ * Whether a transfer reaches a person: the number must be an agent line of the directory (lines
+ * answered by the contact centre's people), never one of the numbers this flow answers itself
+ * (the call would come back to the IVR), and the Dial must ring for a sensible time.
+ */
+export function transferProblems(flow: FlowDefinition): string[] {
+  const { agentNumber, transferTimeoutSeconds } = flow.settings;
+  const problems: string[] = [];
+  const own = Object.entries(flow.lines).find(([, line]) => line.numbers.some((n) => samePhone(n, agentNumber)));
+  if (own) problems.push(`settings.agentNumber: ${agentNumber} is answered by this flow (line ${own[0]}): a transfer there comes back to the IVR`);
+  else if (!agentLineOf(agentNumber)) problems.push(`settings.agentNumber: ${agentNumber} is not an agent line of the directory (src/directory/data.ts, agentLine)`);
+  if (!(Number.isInteger(transferTimeoutSeconds) && transferTimeoutSeconds >= 5 && transferTimeoutSeconds <= 600)) {
+    problems.push(`settings.transferTimeoutSeconds: ${transferTimeoutSeconds} is not a whole number of seconds from 5 to 600`);
+  }
   return problems;
 }
 

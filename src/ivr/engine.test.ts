@@ -98,13 +98,31 @@ describe('IVR engine: entries and menus', () => {
     ]);
   });
 
+  it('re-prompts the language menu in Spanish then English, before a language is chosen', async () => {
+    const { turns, state } = await dial(unlockLine, call, ['timeout', '7']);
+    for (const [turn, why] of [[turns[1]!, 'noInput'], [turns[2]!, 'invalid']] as const) {
+      const gather = turn.effects[0]!;
+      expect(gather.type === 'gather' && gather.prompts.map((p) => `${p.prompt}/${p.locale}`)).toEqual([
+        `ivr.reprompt.${why}/es`,
+        `ivr.reprompt.${why}/en`,
+        'ivr.language.greeting/es',
+        'ivr.language.spanish/es',
+        'ivr.language.english/en',
+      ]);
+    }
+    expect(state).toMatchObject({ node: 'language', retries: 2, locale: 'es' });
+    // Once a language is chosen, re-prompts speak only it.
+    const english = await dial(unlockLine, call, ['2', 'timeout']);
+    expect(english.turns.at(-1)!.effects[0]).toMatchObject({ type: 'gather', prompts: [{ prompt: 'ivr.reprompt.noInput', locale: 'en' }, { prompt: 'ivr.main.menu', locale: 'en' }] });
+  });
+
   it('sends option 3 of the support line to the main menu and the others to an agent', async () => {
     const support = { to: '+34 950 210 191', from: CALLER };
     expect((await dial(unlockLine, support, ['3'])).state.node).toBe('main');
     for (const key of ['1', '2']) {
       const { state, turns } = await dial(unlockLine, support, [key]);
       expect(state).toMatchObject({ status: 'ended', outcome: 'transferred' });
-      expect(turns.at(-1)!.effects.at(-1)).toEqual({ type: 'transfer', number: unlockLine.settings.agentNumber });
+      expect(turns.at(-1)!.effects.at(-1)).toEqual({ type: 'transfer', number: unlockLine.settings.agentNumber, timeoutSeconds: 30, reason: 'asked_for_agent' });
     }
   });
 
@@ -185,6 +203,35 @@ describe('IVR engine: no input, invalid input and failures', () => {
     ]);
     expect(actions.calls).toHaveLength(4);
     expect(state).toMatchObject({ status: 'ended', outcome: 'transferred', counters: { verification: 4 } });
+  });
+
+  it('says why each transfer happens, and names the customer only when the action identified them', async () => {
+    const transferOf = (turns: { effects: readonly { type: string }[] }[]) => turns.at(-1)!.effects.find((e) => e.type === 'transfer');
+    const cif = await dial(unlockLine, { to: DIRECT['2'], from: CALLER }, ['3']);
+    expect(transferOf(cif.turns)).toMatchObject({ reason: 'cif_passport', number: unlockLine.settings.agentNumber, timeoutSeconds: 30 });
+    expect(cif.state.context).toEqual({ branch: '2' });
+    const silent = await exhaust(unlockLine, ['timeout', 'timeout', 'timeout', 'timeout']);
+    expect(transferOf(silent.turns)).toMatchObject({ reason: 'retries_exhausted' });
+    const menu = await dial(unlockLine, call, ['timeout', 'timeout', 'timeout', 'timeout']);
+    expect(transferOf(menu.turns)).toMatchObject({ reason: 'retries_exhausted' });
+    expect(menu.state.context.branch).toBeUndefined();
+
+    // Rejected with a blocked PIN on one try: the caller hears the usual words, the agent reads pin_blocked.
+    const round = ['1', DNI, '2340', PIN];
+    const blocked = scriptedActions({ unlockSignature: [{ outcome: 'rejected' }, { outcome: 'rejected', pinBlocked: true }, { outcome: 'rejected' }, { outcome: 'rejected' }] });
+    const pin = await dial(unlockLine, { to: DIRECT['3.1'], from: CALLER }, [...round, ...round, ...round, ...round], blocked);
+    expect(pin.heard.filter((p) => p === 'ivr.verify.failed')).toHaveLength(4);
+    expect(transferOf(pin.turns)).toMatchObject({ reason: 'pin_blocked' });
+    expect(pin.state.context).toMatchObject({ pinBlocked: true });
+    expect(pin.state.context.customerId).toBeUndefined();
+
+    // Identified, but the line cannot do the work: the customer goes with the transfer.
+    const id = '6f1c2d3e-0000-4000-8000-000000000001';
+    const unavailable = await dial(unlockLine, { to: DIRECT['3.1'], from: CALLER }, WALKS['3.1'].asks, scriptedActions({ unlockSignature: { outcome: 'unavailable', customerId: id } }));
+    expect(transferOf(unavailable.turns)).toMatchObject({ reason: 'unavailable' });
+    expect(unavailable.state.context.customerId).toBe(id);
+    const failed = await dial(unlockLine, { to: DIRECT['3.1'], from: CALLER }, WALKS['3.1'].asks, scriptedActions({ unlockSignature: { outcome: 'error' } }));
+    expect(transferOf(failed.turns)).toMatchObject({ reason: 'error' });
   });
 
   it('sends a blocked customer to the branch, and an unavailable or failed action to an agent', async () => {

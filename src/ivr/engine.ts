@@ -1,5 +1,5 @@
 import { ACTION_OUTCOMES, EXHAUSTED } from './flow-types.ts';
-import type { FlowDefinition, FlowNode, InputNode, Key, MenuNode, Next, NodeId, PromptId, PromptRef, Prompts, SayNode } from './flow-types.ts';
+import type { FlowDefinition, FlowNode, HandoverReason, InputNode, Key, MenuNode, Next, NodeId, PromptId, PromptRef, Prompts, Reason, SayNode } from './flow-types.ts';
 import { FIELDS } from './fields.ts';
 import { GUARDS } from './guards.ts';
 import type { CallEvent, CallState, Effect, Say, Secrets, Transition } from './state.ts';
@@ -40,7 +40,7 @@ export function transition(flow: FlowDefinition, state: CallState, event: CallEv
       if (event.type !== 'actionResult' || event.action !== node.action || !ACTION_OUTCOMES.includes(event.outcome)) {
         return enter(flow, state, flow.onError, {});
       }
-      return enter(flow, state, node.outcomes[event.outcome] ?? flow.onError, { data: event.data ?? {} });
+      return enter(flow, identified(state, event), node.outcomes[event.outcome] ?? flow.onError, { data: event.data ?? {} });
     default:
       // Say, transfer and hangup never hold an active call; a state resting there is corrupt.
       return enter(flow, state, flow.onError, {});
@@ -64,11 +64,25 @@ function onKeys(flow: FlowDefinition, state: CallState, node: Waiting, event: Ca
   return enter(flow, next, pick(flow, next, node.next), {});
 }
 
+/**
+ * What an action's identification leaves in the context: the customer when every check passed
+ * (cleared otherwise, so a claim is never taken for an identity), and a blocked PIN once met.
+ */
+function identified(state: CallState, event: Extract<CallEvent, { type: 'actionResult' }>): CallState {
+  const { customerId: _previous, ...context } = state.context;
+  return {
+    ...state,
+    context: { ...context, ...(event.customerId ? { customerId: event.customerId } : {}), ...(event.pinBlocked || context.pinBlocked ? { pinBlocked: true as const } : {}) },
+  };
+}
+
 function reprompt(flow: FlowDefinition, state: CallState, node: Waiting, why: 'noInput' | 'invalid'): Transition {
   const retries = state.retries + 1;
   if (retries > flow.settings.reprompts) return enter(flow, state, node.onExhausted ?? EXHAUSTED, {});
   const next = { ...state, retries };
-  return { state: next, effects: [gather(flow, next, node, [say(next, flow.reprompt[why])])] };
+  // Before a language is chosen the caller may speak either: the re-prompt is said in each.
+  const words = node.repromptIn?.length ? node.repromptIn.map((locale) => ({ prompt: flow.reprompt[why], locale })) : [say(next, flow.reprompt[why])];
+  return { state: next, effects: [gather(flow, next, node, words)] };
 }
 
 /** Follows say nodes and guards from `target` until the call waits for keys, an action, or ends. */
@@ -94,7 +108,12 @@ function enter(flow: FlowDefinition, from: CallState, target: NodeId, carry: Car
         effects.push({ type: 'runAction', action: node.action, context: state.context, from: state.from, locale: state.locale, secrets: carry.secrets ?? {} });
         return { state, effects };
       case 'transfer':
-        effects.push(...sayAll(state, node.prompt), { type: 'transfer', number: flow.settings.agentNumber });
+        effects.push(...sayAll(state, node.prompt), {
+          type: 'transfer',
+          number: flow.settings.agentNumber,
+          timeoutSeconds: flow.settings.transferTimeoutSeconds,
+          reason: reasonOf(flow, state, node.reason),
+        });
         return { state: { ...state, status: 'ended', outcome: node.outcome }, effects };
       case 'hangup':
         effects.push(...sayAll(state, node.prompt), { type: 'hangup' });
@@ -116,6 +135,14 @@ function pick(flow: FlowDefinition, state: CallState, next: Next): NodeId {
   const hit = next.find((n) => n.when === undefined || GUARDS[n.when](state, flow.settings));
   if (!hit) throw new Error(`flow ${flow.id}@${flow.version}: no branch of a guarded next holds at "${state.node}"`);
   return hit.goto;
+}
+
+/** The handover reason of a transfer: the first guarded entry that holds. */
+function reasonOf(flow: FlowDefinition, state: CallState, reason: Reason): HandoverReason {
+  if (typeof reason === 'string') return reason;
+  const hit = reason.find((r) => r.when === undefined || GUARDS[r.when](state, flow.settings));
+  if (!hit) throw new Error(`flow ${flow.id}@${flow.version}: no reason of a guarded list holds at "${state.node}"`);
+  return hit.reason;
 }
 
 function spoken(flow: FlowDefinition, state: CallState, node: SayNode, carry: Carry): Effect[] {

@@ -1,4 +1,4 @@
-import type { ActionName, BranchId, FlowNode, NodeId, PromptId, SayNode } from './flow-types.ts';
+import type { ActionName, BranchId, FlowNode, NodeId, OptionalOutcome, PromptId, SayNode } from './flow-types.ts';
 import { EXHAUSTED } from './flow-types.ts';
 
 /**
@@ -14,6 +14,8 @@ export interface BranchSpec {
   asks: readonly ('reference' | 'card')[];
   action: ActionName;
   result: Pick<SayNode, 'prompt' | 'secret' | 'repeat'>;
+  /** Where the outcomes only this branch's action reports lead. */
+  outcomes?: Partial<Record<OptionalOutcome, NodeId>>;
 }
 
 /** Nodes shared by every branch; `flow.ts` defines them. */
@@ -51,7 +53,7 @@ export function branchNodes(spec: BranchSpec): Record<NodeId, FlowNode> {
     [`${k}.action`]: {
       kind: 'action',
       action: spec.action,
-      outcomes: { done: `${k}.done`, rejected: `${k}.rejected`, visitBranch: SHARED.visitBranch, unavailable: SHARED.unavailable },
+      outcomes: { done: `${k}.done`, rejected: `${k}.rejected`, visitBranch: SHARED.visitBranch, unavailable: SHARED.unavailable, ...spec.outcomes },
     },
     // The same words whatever was wrong (document, caller id, card, PIN, reference).
     [`${k}.rejected`]: {

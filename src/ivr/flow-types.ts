@@ -29,7 +29,7 @@ export type BranchId = '1.1' | '1.2' | '2' | '3.1' | '3.2';
 export type FieldName = 'dni' | 'nie' | 'reference' | 'cardLast4' | 'pin';
 
 /** Pure conditions over the call state, implemented in `guards.ts`. */
-export type GuardName = 'callerIdWithheld' | 'verificationExhausted';
+export type GuardName = 'callerIdWithheld' | 'verificationExhausted' | 'pinBlocked';
 
 /** Work with side effects (database, messages), implemented in `actions.ts`. */
 export type ActionName = 'recoverOnlineBanking' | 'resetPhoneBanking' | 'sendUnlockCode' | 'unlockSignature' | 'readSigningCode';
@@ -37,10 +37,13 @@ export type ActionName = 'recoverOnlineBanking' | 'resetPhoneBanking' | 'sendUnl
 /**
  * What an action reports. `rejected` covers every failed check alike (unknown document, caller
  * id, card, PIN, reference) so the caller hears the same words; `visitBranch` only follows a
- * fully verified caller; `error` is a technical failure.
+ * fully verified caller; `signatureBlocked` (3.2 only) a verified caller whose signature is
+ * blocked, so no code could sign; `error` is a technical failure.
  */
-export type ActionOutcome = 'done' | 'rejected' | 'visitBranch' | 'unavailable' | 'error';
-export const ACTION_OUTCOMES: readonly ActionOutcome[] = ['done', 'rejected', 'visitBranch', 'unavailable', 'error'];
+export type ActionOutcome = 'done' | 'rejected' | 'visitBranch' | 'unavailable' | 'signatureBlocked' | 'error';
+export const ACTION_OUTCOMES: readonly ActionOutcome[] = ['done', 'rejected', 'visitBranch', 'unavailable', 'signatureBlocked', 'error'];
+/** Outcomes only some actions report (3.2's `signatureBlocked`); a node that can get one names where it leads. */
+export type OptionalOutcome = 'signatureBlocked' | 'error';
 
 /** Counters kept per call, for loops a guard must bound. */
 export type CounterName = 'verification';
@@ -51,6 +54,15 @@ export type CounterName = 'verification';
  * `abandoned` (the caller hung up first).
  */
 export type CallOutcome = 'resolved' | 'referred' | 'goodbye' | 'transferred' | 'abandoned';
+
+/**
+ * Why a call is handed over to a person, as the agent who takes it reads it (`ivr_handovers`):
+ * the caller has a CIF or a passport (seed 000), ran out of re-prompts or identification retries,
+ * did so with a card whose PIN is blocked, met a technical error, asked for an agent (the support
+ * line's options 1 and 2), or was identified but the line cannot do the work (no mobile, SMS limit).
+ */
+export type HandoverReason = 'cif_passport' | 'retries_exhausted' | 'pin_blocked' | 'error' | 'asked_for_agent' | 'unavailable';
+export const HANDOVER_REASONS: readonly HandoverReason[] = ['cif_passport', 'retries_exhausted', 'pin_blocked', 'error', 'asked_for_agent', 'unavailable'];
 
 /** A next step, unconditional or the first guarded entry that holds (the last has no guard). */
 export type Next = NodeId | readonly GuardedNext[];
@@ -68,6 +80,8 @@ export interface MenuNode {
   options: Partial<Record<Key, MenuChoice>>;
   /** Where to go once re-prompts run out; `EXHAUSTED` otherwise. */
   onExhausted?: NodeId;
+  /** The re-prompt's words in each of these languages, in order (a menu heard before a language is chosen); the call's language otherwise. */
+  repromptIn?: readonly Locale[];
 }
 
 /** Says its prompt and collects digits. A `secret` field never enters the persisted state. */
@@ -80,13 +94,14 @@ export interface InputNode {
   finishOnKey?: '#';
   next: Next;
   onExhausted?: NodeId;
+  repromptIn?: readonly Locale[];
 }
 
 /** Runs a named action; its outcome picks the next node. */
 export interface ActionNode {
   kind: 'action';
   action: ActionName;
-  outcomes: Record<Exclude<ActionOutcome, 'error'>, NodeId> & { error?: NodeId };
+  outcomes: Record<Exclude<ActionOutcome, OptionalOutcome>, NodeId> & Partial<Record<OptionalOutcome, NodeId>>;
 }
 
 /** Says something and moves on at once. */
@@ -102,10 +117,18 @@ export interface SayNode {
   next: Next;
 }
 
+/** A handover reason, unconditional or the first guarded entry that holds (the last has no guard). */
+export type Reason = HandoverReason | readonly { when?: GuardName; reason: HandoverReason }[];
+
+/**
+ * Hands the call over to a person: a `<Dial>` to the agent line with a timeout, and a record of
+ * the call's context (`ivr_handovers`) for the agent who takes it, written in the same turn.
+ */
 export interface TransferNode {
   kind: 'transfer';
   prompt?: Prompts;
   outcome: 'transferred';
+  reason: Reason;
 }
 
 export interface HangupNode {
@@ -131,8 +154,10 @@ export interface FlowSettings {
   reprompts: number;
   /** Seconds to wait for a key. */
   timeoutSeconds: number;
-  /** Where a transfer goes (the contact centre). */
+  /** Where a transfer goes: an agent line of the directory, never a number the flow answers. */
   agentNumber: string;
+  /** Seconds the transfer rings before it counts as unanswered (the Dial's `timeout`). */
+  transferTimeoutSeconds: number;
   /** What happens once re-prompts run out. */
   whenExhausted: 'agent' | 'goodbye';
 }
@@ -151,5 +176,11 @@ export interface FlowDefinition {
   onExhausted: { agent: NodeId; goodbye: NodeId };
   /** Where a failed or missing action result leads. */
   onError: NodeId;
+  /**
+   * What the caller hears when nobody answers a transfer (the Dial's action), before the call
+   * ends: `ivr.handover.hours` gets `{hours}` from the agent line's hours in the directory, and is
+   * left out when those are not stated.
+   */
+  unanswered: Prompts;
   nodes: Readonly<Record<NodeId, FlowNode>>;
 }

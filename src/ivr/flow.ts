@@ -43,17 +43,27 @@ export const BRANCHES: readonly BranchSpec[] = [
     id: '3.2', key: 'signingCode', intro: 'ivr.signingCode.intro', asks: ['reference', 'card'],
     action: 'readSigningCode',
     result: { prompt: 'ivr.signingCode.read', secret: true, repeat: { times: 2, offer: 'ivr.signingCode.again' } },
+    // While the signature is blocked no code could sign: say so and offer 3.1 instead.
+    outcomes: { signatureBlocked: 'signingCode.signatureBlocked' },
   },
 ];
 
 export const unlockLine: FlowDefinition = {
   id: 'unlock-line',
-  version: '1.0.0',
-  // The transfer number and the lines come from the directory of seed 002 ("Atención al cliente 24H" takes transfers).
-  settings: { reprompts: 3, timeoutSeconds: 6, agentNumber: directoryNumber('customer-service'), whenExhausted: 'agent' },
+  // 1.1.0: transfers to the agent line with a timeout and a handover record (issue 13).
+  version: '1.1.0',
+  // The lines come from the directory of seed 002. Transfers go to its agent line, answered by
+  // people of the contact centre: every number of "Atención al cliente" reaches this flow's own
+  // support menu, so a transfer there would come back here (`cerrojo ivr check` refuses that).
+  settings: { reprompts: 3, timeoutSeconds: 6, agentNumber: directoryNumber('contact-centre-agents'), transferTimeoutSeconds: 30, whenExhausted: 'agent' },
   lines: {
     unlock: { numbers: [directoryNumber('online-banking-unlock')], start: 'language', description: 'Teléfono de desbloqueo: 1 Castellano, 2 Inglés' },
-    support: { numbers: [directoryNumber('online-banking-support', 1)], start: 'support', locale: 'es', description: 'Soporte Banca Electrónica: opción 3 Desbloqueo' },
+    support: {
+      numbers: [directoryNumber('online-banking-support', 0), directoryNumber('online-banking-support', 1)],
+      start: 'support',
+      locale: 'es',
+      description: 'Soporte Banca Electrónica: opción 3 Desbloqueo',
+    },
     onlineBanking: { numbers: [directoryNumber('direct-online-banking-user')], start: 'onlineBanking', locale: 'es', description: 'Directo: usuario de Banca Electrónica' },
     phoneBanking: { numbers: [directoryNumber('direct-phone-banking-user')], start: 'phoneBanking', locale: 'es', description: 'Directo: usuario de Banca Telefónica' },
     blockedOperation: { numbers: [directoryNumber('direct-blocked-operation')], start: 'blockedOperation', locale: 'es', description: 'Directo: operación bloqueada' },
@@ -65,6 +75,8 @@ export const unlockLine: FlowDefinition = {
   reprompt: { noInput: 'ivr.reprompt.noInput', invalid: 'ivr.reprompt.invalid' },
   onExhausted: { agent: 'exhausted.agent', goodbye: 'exhausted.goodbye' },
   onError: 'error.agent',
+  // Nobody answered the transfer: the agents' hours and the other ways, then a polite end.
+  unanswered: ['ivr.handover.unanswered', 'ivr.handover.hours', 'ivr.handover.alternatives', 'ivr.goodbye'],
   nodes: {
     language: {
       kind: 'menu',
@@ -74,6 +86,8 @@ export const unlockLine: FlowDefinition = {
         { id: 'ivr.language.english', locale: 'en' },
       ],
       options: { '1': { goto: 'welcome', locale: 'es' }, '2': { goto: 'welcome', locale: 'en' } },
+      // No language is chosen yet: "no answer" and "not valid" are said in Spanish, then English.
+      repromptIn: ['es', 'en'],
     },
     // "podrás llevar a cabo el desbloqueo de tus claves sin tener que esperar a ser atendido … 24 horas"
     welcome: { kind: 'say', prompt: 'ivr.welcome', next: 'main' },
@@ -83,15 +97,23 @@ export const unlockLine: FlowDefinition = {
     other: { kind: 'menu', prompt: 'ivr.other.menu', options: { '1': 'signature', '2': 'signingCode' } },
 
     ...Object.fromEntries(BRANCHES.flatMap((b) => Object.entries(branchNodes(b)))),
+    'signingCode.signatureBlocked': { kind: 'menu', prompt: 'ivr.signingCode.signatureBlocked', options: { '1': 'signature', '2': 'end.goodbye' } },
 
     'end.resolved': { kind: 'hangup', prompt: 'ivr.goodbye', outcome: 'resolved' },
+    'end.goodbye': { kind: 'hangup', prompt: 'ivr.goodbye', outcome: 'goodbye' },
     'end.visitBranch': { kind: 'hangup', prompt: ['ivr.visitBranch', 'ivr.goodbye'], outcome: 'referred' },
     'end.callerIdWithheld': { kind: 'hangup', prompt: ['ivr.callerId.withheld', 'ivr.goodbye'], outcome: 'goodbye' },
-    'transfer.cifPassport': { kind: 'transfer', prompt: 'ivr.transfer.cifPassport', outcome: 'transferred' },
-    'transfer.unavailable': { kind: 'transfer', prompt: ['ivr.unavailable', 'ivr.transfer.agent'], outcome: 'transferred' },
-    'transfer.agent': { kind: 'transfer', prompt: 'ivr.transfer.agent', outcome: 'transferred' },
-    'exhausted.agent': { kind: 'transfer', prompt: ['ivr.exhausted', 'ivr.transfer.agent'], outcome: 'transferred' },
+    // Every transfer says why, for the agent who takes it (`ivr_handovers`); the caller hears only the prompt.
+    'transfer.cifPassport': { kind: 'transfer', prompt: 'ivr.transfer.cifPassport', outcome: 'transferred', reason: 'cif_passport' },
+    'transfer.unavailable': { kind: 'transfer', prompt: ['ivr.unavailable', 'ivr.transfer.agent'], outcome: 'transferred', reason: 'unavailable' },
+    'transfer.agent': { kind: 'transfer', prompt: 'ivr.transfer.agent', outcome: 'transferred', reason: 'asked_for_agent' },
+    'exhausted.agent': {
+      kind: 'transfer',
+      prompt: ['ivr.exhausted', 'ivr.transfer.agent'],
+      outcome: 'transferred',
+      reason: [{ when: 'pinBlocked', reason: 'pin_blocked' }, { reason: 'retries_exhausted' }],
+    },
     'exhausted.goodbye': { kind: 'hangup', prompt: ['ivr.exhausted', 'ivr.exhausted.callAgain', 'ivr.goodbye'], outcome: 'goodbye' },
-    'error.agent': { kind: 'transfer', prompt: ['ivr.error', 'ivr.transfer.agent'], outcome: 'transferred' },
+    'error.agent': { kind: 'transfer', prompt: ['ivr.error', 'ivr.transfer.agent'], outcome: 'transferred', reason: 'error' },
   },
 };

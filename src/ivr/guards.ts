@@ -8,4 +8,6 @@ export const GUARDS: Readonly<Record<GuardName, (state: CallState, settings: Flo
   callerIdWithheld: (state) => state.from === null || !normalizePhone(state.from).ok,
   // Identity failures are re-asked as often as any invalid input, then the call gives up.
   verificationExhausted: (state, settings) => (state.counters.verification ?? 0) > settings.reprompts,
+  // An identification of this branch met a blocked PIN: the agent learns it, the caller hears the usual words.
+  pinBlocked: (state) => state.context.pinBlocked === true,
 };

@@ -60,8 +60,10 @@ function shape(mid: string, n: NodeId, node: FlowNode): string {
       return `${mid}[[${label(`${n}: ${node.action}`)}]]`;
     case 'say':
       return `${mid}(${label(`${n}: say${node.repeat ? `, repeat ×${node.repeat.times}` : ''}`)})`;
-    case 'transfer':
-      return `${mid}>${label(`${n}: transfer to agent`)}]`;
+    case 'transfer': {
+      const reasons = typeof node.reason === 'string' ? node.reason : node.reason.map((r) => (r.when ? `${r.when} → ${r.reason}` : r.reason)).join(', ');
+      return `${mid}>${label(`${n}: transfer to agent (${reasons})`)}]`;
+    }
     case 'hangup':
       return `${mid}([${label(`${n}: hang up (${node.outcome})`)}])`;
   }

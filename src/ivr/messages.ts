@@ -85,6 +85,10 @@ export const ivrMessages: Record<string, Text> = {
     es: 'La clave de firma de la operación con referencia {reference} es: {digits}.',
     en: 'The signing code of the operation with reference {reference} is: {digits}.',
   },
+  'ivr.signingCode.signatureBlocked': {
+    es: 'Tu firma de operaciones está bloqueada, así que ninguna clave podría firmar esta operación. Para desbloquearla ahora, pulsa 1. Para terminar la llamada, pulsa 2.',
+    en: 'Your right to sign operations is blocked, so no code could sign this operation. To unlock it now, press 1. To end the call, press 2.',
+  },
   'ivr.signingCode.again': {
     es: 'Para volver a escucharla, espera en línea. Si ya la has anotado, pulsa cualquier tecla para terminar.',
     en: 'To hear it again, stay on the line. If you have written it down, press any key to finish.',
@@ -102,6 +106,18 @@ export const ivrMessages: Record<string, Text> = {
     en: 'With a CIF or a passport, an agent will help you. We are transferring your call; please hold.',
   },
   'ivr.transfer.agent': { es: 'Te pasamos con un agente. Espera un momento, por favor.', en: 'We are transferring you to an agent. Please hold.' },
+  // Said when nobody answers a transfer (the Dial's action), then the call ends.
+  'ivr.handover.unanswered': {
+    es: 'Lo sentimos, ahora mismo nuestros agentes no pueden atenderte.',
+    en: 'Sorry, our agents cannot take your call right now.',
+  },
+  'ivr.handover.hours': { es: 'Horario de atención de nuestros agentes: {hours}.', en: 'Our agents are available: {hours}.' },
+  // The `{hours}` of a line open around the clock (other hours are read from the directory).
+  'ivr.handover.allDay': { es: 'las 24 horas, todos los días', en: '24 hours a day, every day' },
+  'ivr.handover.alternatives': {
+    es: 'También puedes recuperar tus claves en la web del banco, en Recuperación de claves; volver a llamar a este número cuando quieras; o acudir a tu oficina.',
+    en: "You can also recover your credentials on the bank's website, under Credential recovery; call this number again at any time; or visit your branch.",
+  },
   'ivr.exhausted': { es: 'No hemos podido continuar.', en: 'We could not go on.' },
   'ivr.exhausted.callAgain': {
     es: 'Puedes volver a llamar cuando quieras o acudir a tu oficina.',
@@ -114,6 +130,10 @@ export const ivrMessages: Record<string, Text> = {
   'ivr.secret.notRepeated': {
     es: 'Por seguridad, la clave no se puede repetir en esta llamada. Si la necesitas, vuelve a llamar.',
     en: 'For your security, the code cannot be repeated on this call. If you need it, please call again.',
+  },
+  'ivr.rate_limited': {
+    es: 'Hemos recibido muchas llamadas desde este número en poco tiempo. Por tu seguridad, vuelve a llamar dentro de unos minutos.',
+    en: 'We have received many calls from this number in a short time. For your security, please call again in a few minutes.',
   },
   'ivr.goodbye': { es: 'Gracias por llamar. Adiós.', en: 'Thank you for calling. Goodbye.' },
 };

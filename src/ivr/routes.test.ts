@@ -39,6 +39,9 @@ describeEachDatabase('IVR over Twilio webhooks: the branches', (backend) => {
   for (const lang of ['es', 'en'] as const) {
     it(`1.1 (${lang}): user code by email, temporary password by SMS, forced change at next login`, async () => {
       const c = await seedCaller(ivr.services);
+      // The call speaks the caller's choice; the messages the customer's registered language.
+      const registered = lang === 'es' ? 'en' : 'es';
+      await ivr.services.db.updateTable('customers').set({ locale: registered }).where('id', '=', c.customer.id).execute();
       await ivr.services.db.insertInto('blocks').values({ id: crypto.randomUUID(), customer_id: c.customer.id, target: 'access', origin: 'failed_attempts', reason: 'password attempts', created_by: 'system' }).execute();
       const phone = await call(c, lang, ['1', '1', ...ask(c)]);
       const ending = c.mobile.slice(-3).split('').join(', ');
@@ -46,8 +49,8 @@ describeEachDatabase('IVR over Twilio webhooks: the branches', (backend) => {
       expect(phone.last!.hangup).toBe(true);
       expect(phone.last!.says.every((s) => s.language === (lang === 'es' ? 'es-ES' : 'en-GB'))).toBe(true);
       expect(await outbox(c.customer.id)).toEqual([
-        { channel: 'sms', template: 'sms.temporary_password', locale: lang, recipient: c.mobile },
-        { channel: 'email', template: 'email.user_code', locale: lang, recipient: c.customer.email },
+        { channel: 'sms', template: 'sms.temporary_password', locale: registered, recipient: c.mobile },
+        { channel: 'email', template: 'email.user_code', locale: registered, recipient: c.customer.email },
       ]);
       const user = await ivr.services.db.selectFrom('online_banking_users').selectAll().where('customer_id', '=', c.customer.id).executeTakeFirstOrThrow();
       expect(user.password_temporary).toBe(true);
@@ -109,6 +112,33 @@ describeEachDatabase('IVR over Twilio webhooks: the branches', (backend) => {
     expect(retry.xml).not.toContain(digits);
     expect(await callRow(phone.callSid)).toEqual(before);
     expect(await ivr.services.db.selectFrom('one_time_codes').select('id').where('customer_id', '=', c.customer.id).execute()).toHaveLength(1);
+  });
+
+  it('finishes a call at the turn that hangs up or transfers, without waiting for the status callback', async () => {
+    const c = await seedCaller(ivr.services);
+    const resolved = await call(c, 'es', ['3', '1', ...ask(c)]);
+    const atEnd = await callRow(resolved.callSid);
+    expect(atEnd).toMatchObject({ outcome: 'resolved', provider_status: null });
+    expect(atEnd.ended_at).toBeInstanceOf(Date);
+    // The callback, when it comes, adds the provider's status and duration and changes nothing else.
+    ivr.services.clock.advance(5000);
+    expect(await resolved.hangUp('completed', 42)).toBe(204);
+    expect(await callRow(resolved.callSid)).toMatchObject({ outcome: 'resolved', provider_status: 'completed', duration_seconds: 42, ended_at: atEnd.ended_at });
+    // Only once: a repeated callback changes nothing.
+    const once = await callRow(resolved.callSid);
+    await resolved.hangUp('completed', 99);
+    expect(await callRow(resolved.callSid)).toEqual(once);
+
+    const transferred = ivr.phone(UNLOCK, c.mobile);
+    await transferred.dial();
+    await transferred.walk(['1', '1', '1', '3']);
+    expect(await callRow(transferred.callSid)).toMatchObject({ outcome: 'transferred', ended_at: expect.any(Date) as Date });
+
+    // A caller who hangs up mid-flow is finished by the callback alone, as abandoned.
+    const left = await call(c, 'es', ['3', '1']);
+    expect(await callRow(left.callSid)).toMatchObject({ outcome: null, ended_at: null });
+    await left.hangUp('completed', 8);
+    expect(await callRow(left.callSid)).toMatchObject({ outcome: 'abandoned', provider_status: 'completed', duration_seconds: 8, ended_at: expect.any(Date) as Date });
   });
 
   it('records the call with its lines, path and outcome, and never the PIN', async () => {

@@ -2,17 +2,19 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import twilio from 'twilio';
 import { keyedHashPinVerifier } from '../customers/pin-verifier.ts';
+import { ivrEnabled } from '../config/config.ts';
 import type { RouteModule } from '../http/modules.ts';
 import { AppError } from '../platform/errors.ts';
 import type { IvrDeps, Render } from './service.ts';
-import { answerCall, continueCall, endCall } from './service.ts';
+import { answerCall, continueCall, dialEnded, endCall } from './service.ts';
 import { ivrSettings, type IvrSettings } from './settings.ts';
 import { renderTwiml } from './twiml.ts';
 
 /**
  * Twilio's voice webhooks (and any TwiML-compatible provider's). Set on the number:
  * "A call comes in" → POST `<base>/ivr/twilio/voice` (optionally `?line=<name>&lang=es|en`),
- * "Call status changes" → POST `<base>/ivr/twilio/status`. Every request must carry a valid
+ * "Call status changes" → POST `<base>/ivr/twilio/status`. A transfer's `<Dial action>` posts to
+ * `<base>/ivr/twilio/dial` by itself (nothing to set). Every request must carry a valid
  * `X-Twilio-Signature` for the URL the provider called (`publicBaseUrl` behind a proxy).
  */
 const CallSid = Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'Provider call id' });
@@ -32,10 +34,22 @@ const TurnBody = Type.Object({ CallSid, Digits: Type.Optional(Type.String({ patt
 // A call lasts at most a day (Twilio's own ceiling): a larger or infinite duration ("1e309") is a 400, never a 500 from the integer column.
 const CallDuration = Type.Integer({ minimum: 0, maximum: 86_400, description: 'Seconds' });
 const StatusBody = Type.Object({ CallSid, CallStatus: Type.String({ maxLength: 32 }), CallDuration: Type.Optional(CallDuration) }, form);
+const DialBody = Type.Object(
+  {
+    CallSid,
+    DialCallStatus: Type.Optional(
+      Type.String({ pattern: '^[a-z-]{1,32}$', description: 'How the Dial ended: completed or answered (a person answered), no-answer, busy, failed, canceled' }),
+    ),
+    DialCallDuration: Type.Optional(CallDuration),
+  },
+  form,
+);
 const doc = { tags: ['ivr'], consumes: ['application/x-www-form-urlencoded'] };
 const TwiML = { 200: { description: 'TwiML', content: { 'text/xml': { schema: { type: 'string' } } } } };
 
 export const ivrRoutes: RouteModule = async (plain, { services }) => {
+  // A deployment without the phone line (`ivr.enabled: false`) answers 404 on every webhook.
+  if (!ivrEnabled(services.config)) return;
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const settings = ivrSettings(services.config);
   const deps: IvrDeps = { ...services, pinVerifier: keyedHashPinVerifier(services.hasher), settings, log: app.log };
@@ -48,7 +62,20 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
     if (!valid) throw new AppError('forbidden', 'missing or invalid X-Twilio-Signature');
   });
 
-  app.post('/ivr/twilio/voice', { schema: { ...doc, summary: 'A call comes in (voice webhook)', querystring: VoiceQuery, body: VoiceBody, response: TwiML } }, async (req, reply) => {
+  // Calls per caller number (issue 14, finding 8): every request comes from the provider, so the
+  // address says nothing. A withheld number is not counted: it never passes identification (the
+  // caller id must be one of the customer's phones). Past the limit the caller hears why, and the call ends.
+  const callGuard = app.credentialGuard('ivrCalls', {
+    byIp: false,
+    identity: (req) => (req.body as { From?: string } | undefined)?.From?.replace(/[^+0-9]/g, '') || undefined,
+    refuse: (req, reply) => {
+      const locale = (req.query as { lang?: 'es' | 'en' } | undefined)?.lang ?? settings.defaultLocale;
+      const twiml = renderer(req, settings)([{ type: 'say', prompt: 'ivr.rate_limited', locale }, { type: 'hangup' }], 0);
+      return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
+    },
+  });
+
+  app.post('/ivr/twilio/voice', { preHandler: callGuard, schema: { ...doc, summary: 'A call comes in (voice webhook)', querystring: VoiceQuery, body: VoiceBody, response: TwiML } }, async (req, reply) => {
     const { CallSid: callSid, To: to, From: from } = req.body;
     return answer(reply, deps, renderer(req, settings), (render) => answerCall(deps, render, { callSid, to, from, line: req.query.line, locale: req.query.lang }));
   });
@@ -58,6 +85,31 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
     const event = req.query.timeout || digits === undefined ? ({ type: 'timeout' } as const) : ({ type: 'digits', digits } as const);
     return answer(reply, deps, renderer(req, settings), (render) => continueCall(deps, render, req.body.CallSid, req.query.turn, event));
   });
+
+  app.post(
+    '/ivr/twilio/dial',
+    {
+      schema: {
+        ...doc,
+        summary: "A transfer's Dial ended (the Dial's action): unanswered, the caller hears the agents' hours and the other ways, then the call ends",
+        body: DialBody,
+        response: TwiML,
+      },
+    },
+    async (req, reply) => {
+      const render = renderer(req, settings);
+      let twiml: string;
+      try {
+        twiml = await dialEnded(deps, render, req.body.CallSid, req.body.DialCallStatus ?? 'failed');
+      } catch (err) {
+        // Never dial again from here (that could loop): the caller hears an apology and the call ends.
+        deps.log.error({ error: err instanceof Error ? err.message : String(err) }, 'IVR dial action failed; ending the call');
+        const locale = settings.defaultLocale;
+        twiml = render([{ type: 'say', prompt: 'ivr.error', locale }, { type: 'say', prompt: 'ivr.handover.alternatives', locale }, { type: 'say', prompt: 'ivr.goodbye', locale }, { type: 'hangup' }], 0);
+      }
+      return reply.type('text/xml; charset=utf-8').send(twiml);
+    },
+  );
 
   app.post('/ivr/twilio/status', { schema: { ...doc, summary: 'Call status callback: closes the call record', body: StatusBody, response: { 204: { type: 'null' } } } }, async (req, reply) => {
     await endCall(deps, req.body.CallSid, req.body.CallStatus, req.body.CallDuration);
@@ -72,7 +124,8 @@ function base(req: FastifyRequest, settings: IvrSettings): string {
 
 function renderer(req: FastifyRequest, settings: IvrSettings): Render {
   const turnUrl = (turn: number, timeout: boolean) => `${base(req, settings)}/ivr/twilio/turn?turn=${turn}${timeout ? '&timeout=1' : ''}`;
-  return (effects, nextTurn) => renderTwiml(effects, nextTurn, { turnUrl, voices: settings.voices });
+  const dialUrl = `${base(req, settings)}/ivr/twilio/dial`;
+  return (effects, nextTurn) => renderTwiml(effects, nextTurn, { turnUrl, dialUrl, voices: settings.voices });
 }
 
 /**
@@ -86,7 +139,8 @@ async function answer(reply: FastifyReply, deps: IvrDeps, render: Render, play: 
   } catch (err) {
     deps.log.error({ error: err instanceof Error ? err.message : String(err) }, 'IVR webhook failed; transferring the caller');
     const locale = deps.settings.defaultLocale;
-    twiml = render([{ type: 'say', prompt: 'ivr.error', locale }, { type: 'say', prompt: 'ivr.transfer.agent', locale }, { type: 'transfer', number: deps.settings.flow.settings.agentNumber }], 0);
+    const { agentNumber: number, transferTimeoutSeconds: timeoutSeconds } = deps.settings.flow.settings;
+    twiml = render([{ type: 'say', prompt: 'ivr.error', locale }, { type: 'say', prompt: 'ivr.transfer.agent', locale }, { type: 'transfer', number, timeoutSeconds, reason: 'error' }], 0);
   }
   return reply.type('text/xml; charset=utf-8').send(twiml);
 }

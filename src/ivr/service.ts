@@ -7,7 +7,14 @@ import { transition } from './engine.ts';
 import type { ActionName, ActionOutcome } from './flow-types.ts';
 import type { IvrCall } from './schema.ts';
 import type { IvrSettings } from './settings.ts';
-import type { CallEvent } from './state.ts';
+import type { CallEvent, Say } from './state.ts';
+import { dialAnswered } from './handover.ts';
+import { findHandoverOfCall, HandoverRefused, openHandover, runHandoverCommand } from './handovers-store.ts';
+import { agentLineOf } from '../directory/directory.ts';
+import { describeHours } from '../directory/view.ts';
+import type { Locale } from '../i18n/catalogue.ts';
+import type { Prompts, PromptRef } from './flow-types.ts';
+import { ivrText } from './text.ts';
 import { withoutSecrets } from './twiml.ts';
 import { runTurn, type ActionRunner, type Turn } from './turn.ts';
 import { transactionWithRetry } from '../platform/db/retry.ts';
@@ -50,12 +57,50 @@ export async function endCall(deps: IvrDeps, callSid: string, providerStatus: st
   if (!FINAL.has(providerStatus)) return;
   for (let i = 0; i < MAX_CONFLICTS; i++) {
     const call = await findCall(deps.db, callSid);
-    if (!call || call.ended_at) return;
+    // Once per call: a call the flow finished at a hang-up or a transfer still gets its status and duration.
+    if (!call || call.provider_status) return;
     const now = deps.clock.now();
     const state = transition(deps.settings.flow, call.state, { type: 'hangup' }).state;
     const duration = durationSeconds ?? Math.max(0, Math.round((now.getTime() - call.started_at.getTime()) / 1000));
     if (await closeCall(deps.db, { callSid, version: call.version, state, providerStatus, durationSeconds: duration, now })) return;
   }
+}
+
+/**
+ * The provider reports a transfer's Dial over (the Dial's action). Answered, the record is taken
+ * by phone and the call just ends. Not answered (no-answer, busy, failed, canceled), the record is
+ * `unanswered` and the caller hears, in the call's language, the agents' hours and the other ways
+ * (`flow.unanswered`), then a polite end. A retried report changes nothing and hears the same,
+ * decided by the first report; a call without a record (the database was down when it was
+ * transferred) still hears the hours.
+ */
+export async function dialEnded(deps: IvrDeps, render: Render, callSid: string, dialStatus: string): Promise<string> {
+  let handover = await findHandoverOfCall(deps.db, callSid);
+  if (handover) {
+    try {
+      handover = await runHandoverCommand(deps.db, deps, { callSid }, { kind: 'dialEnded', dialStatus });
+    } catch (err) {
+      if (!(err instanceof HandoverRefused)) throw err;
+    }
+  }
+  const answered = dialAnswered(handover?.dial_status ?? dialStatus);
+  if (answered) return render([{ type: 'hangup' }], 0);
+  const call = handover ? undefined : await findCall(deps.db, callSid);
+  const locale = handover?.locale ?? call?.locale ?? deps.settings.defaultLocale;
+  const number = handover?.agent_number ?? deps.settings.flow.settings.agentNumber;
+  return render([...unansweredWords(deps.settings.flow.unanswered, locale, number), { type: 'hangup' }], 0);
+}
+
+/** The unanswered words in `locale`, with the agent line's hours from the directory (left out when not stated). */
+function unansweredWords(prompts: Prompts, locale: Locale, agentNumber: string): ({ type: 'say' } & Say)[] {
+  const line = agentLineOf(agentNumber);
+  const hours = !line || line.hours.kind === 'unstated' ? undefined : line.hours.kind === 'always' ? ivrText('ivr.handover.allDay', locale) : describeHours(line.hours, locale);
+  const list: readonly PromptRef[] = typeof prompts === 'string' || !Array.isArray(prompts) ? [prompts as PromptRef] : prompts;
+  return list.flatMap((p) => {
+    const id = typeof p === 'string' ? p : p.id;
+    if (id === 'ivr.handover.hours') return hours === undefined ? [] : [{ type: 'say' as const, prompt: id, locale, params: { hours } }];
+    return [{ type: 'say' as const, prompt: id, locale: typeof p === 'string' ? locale : p.locale }];
+  });
 }
 
 async function advance(deps: IvrDeps, render: Render, callSid: string, turn: number, event: CallEvent): Promise<string> {
@@ -84,6 +129,9 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
         if (!(await lockCall(tx, call.call_sid, call.version))) throw new Conflict();
         const run: ActionRunner = failed ? async () => ({ outcome: failed! }) : ivrActions(tx, deps, call.call_sid, prepared);
         const turn = await runTurn(deps.settings.flow, call.state, event, run);
+        // A transfer leaves the call's context for the agent, in this same transaction.
+        const transfer = turn.effects.find((e) => e.type === 'transfer');
+        if (transfer) await openHandover(tx, deps, { call, state: turn.state, reason: transfer.reason, agentNumber: transfer.number });
         const answer = render(turn.effects, call.turn + 1);
         const kept = render(withoutSecrets(turn.effects, 'ivr.secret.notRepeated'), call.turn + 1);
         const saved = await saveTurn(tx, { callSid: call.call_sid, version: call.version, state: turn.state, turn: call.turn + 1, key, response: kept, now: deps.clock.now() });

@@ -13,6 +13,9 @@ export interface Heard {
   gather?: { action: string; numDigits: number; finishOnKey: string };
   redirect?: string;
   dial?: string;
+  /** Where the provider reports how the Dial ended (the Dial's `action`), and how long it rings. */
+  dialAction?: string;
+  dialTimeout?: number;
   hangup: boolean;
 }
 
@@ -28,7 +31,10 @@ export function parseTwiml(xml: string): Heard {
   const gathers = [...xml.matchAll(/<Gather([^>]*)>/g)].map((m) => m[1]!);
   const last = gathers.at(-1);
   const redirect = /<Redirect[^>]*>([^<]*)<\/Redirect>/.exec(xml)?.[1];
-  const dial = /<Dial[^>]*>([^<]*)<\/Dial>/.exec(xml)?.[1];
+  const dialMatch = /<Dial([^>]*)>([^<]*)<\/Dial>/.exec(xml);
+  const dial = dialMatch?.[2];
+  const dialAction = dialMatch ? attr(dialMatch[1]!, 'action') : undefined;
+  const dialTimeout = dialMatch ? attr(dialMatch[1]!, 'timeout') : undefined;
   const hangup = /<Hangup\/>/.test(xml);
   // A document that ends the call by itself (the signing code read three times, with "press any
   // key to finish" between) goes on to its end when nobody presses: the phone just listens.
@@ -39,6 +45,8 @@ export function parseTwiml(xml: string): Heard {
     ...(last && !ends ? { gather: { action: attr(last, 'action')!, numDigits: Number(attr(last, 'numDigits')), finishOnKey: attr(last, 'finishOnKey') ?? '#' } } : {}),
     ...(redirect ? { redirect: decode(redirect) } : {}),
     ...(dial ? { dial: decode(dial) } : {}),
+    ...(dialAction ? { dialAction } : {}),
+    ...(dialTimeout ? { dialTimeout: Number(dialTimeout) } : {}),
     hangup,
   };
 }
@@ -106,6 +114,18 @@ export class Softphone {
     const redirect = this.last?.redirect;
     if (!redirect) throw new Error(`no Redirect to follow:\n${this.last?.xml}`);
     return this.post(redirect, { CallSid: this.callSid });
+  }
+
+  /**
+   * The transfer's Dial is over: the provider posts its `DialCallStatus` (`no-answer`, `busy`,
+   * `failed`, `canceled`, or `completed` when a person answered) to the Dial's action.
+   */
+  dialEnds(status: string, duration?: number): Promise<Heard> {
+    const action = this.last?.dialAction;
+    if (!action) throw new Error(`no Dial with an action to end:\n${this.last?.xml}`);
+    const params: Record<string, string> = { CallSid: this.callSid, DialCallStatus: status, CallStatus: 'in-progress' };
+    if (duration !== undefined) params.DialCallDuration = String(duration);
+    return this.post(action, params);
   }
 
   /** The status callback the provider sends when the call is over. */

@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n/catalogue.ts';
-import type { ActionName, ActionOutcome, BranchId, CallOutcome, CounterName, NodeId, PromptId } from './flow-types.ts';
+import type { ActionName, ActionOutcome, BranchId, CallOutcome, CounterName, HandoverReason, NodeId, PromptId } from './flow-types.ts';
 
 /**
  * What the engine keeps between turns of a call, persisted as one JSON value. It holds no
@@ -12,6 +12,10 @@ export interface CallContext {
   /** The 8-digit reference of an operation, as shown in online banking. */
   reference?: string;
   cardLast4?: string;
+  /** The customer every check of this branch's action identified (never set by a claim alone). */
+  customerId?: string;
+  /** An identification in this branch met a card whose PIN is blocked (for the agent, never said). */
+  pinBlocked?: true;
 }
 
 /** Typed by the caller and handed to the one action that consumes it, never persisted. */
@@ -40,7 +44,16 @@ export type CallEvent =
   | { type: 'start' }
   | { type: 'digits'; digits: string }
   | { type: 'timeout' }
-  | { type: 'actionResult'; action: ActionName; outcome: ActionOutcome; data?: Readonly<Record<string, string>> }
+  | {
+      type: 'actionResult';
+      action: ActionName;
+      outcome: ActionOutcome;
+      data?: Readonly<Record<string, string>>;
+      /** The customer the action identified, when every check passed. */
+      customerId?: string;
+      /** The identification met a card whose PIN is blocked. */
+      pinBlocked?: boolean;
+    }
   /** The caller hung up (status callback). */
   | { type: 'hangup' };
 
@@ -58,7 +71,8 @@ export type Effect =
   /** Say the prompts while listening for keys; with no key, the call goes on with the next effect. */
   | { type: 'gather'; prompts: Say[]; numDigits: number; finishOnKey: string; timeoutSeconds: number }
   | { type: 'runAction'; action: ActionName; context: CallContext; from: string | null; locale: Locale; secrets: Secrets }
-  | { type: 'transfer'; number: string }
+  /** Dial the agent line; `reason` goes into the handover record the turn writes. */
+  | { type: 'transfer'; number: string; timeoutSeconds: number; reason: HandoverReason }
   | { type: 'hangup' };
 
 export interface Transition {

@@ -135,7 +135,8 @@ describe('the terminal phone (cerrojo call)', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code, out).toBe(0);
     expect(out).toContain(`🔊 ${ivrText('ivr.signature.done', 'en')}`);
-    expect(out).toContain('📱 SMS: Cerrojo: your right to sign operations is active again.');
+    // The call was in English; the SMS goes in the customer's registered language (Spanish).
+    expect(out).toContain(`📱 SMS: ${t('sms.signature_unlocked', 'es')}`);
     expect(out).toContain('Call over (hung up by the line)');
   }, 60_000);
 });

@@ -17,6 +17,10 @@ export interface ActionResult {
   outcome: ActionOutcome;
   /** Words for the next prompts (masked phone ending, a code read out); never persisted. */
   data?: Record<string, string>;
+  /** The customer identified by every check (kept in the call's context for a handover). */
+  customerId?: string;
+  /** The identification met a card whose PIN is blocked (a handover's reason, never said). */
+  pinBlocked?: boolean;
 }
 
 export type ActionRunner = (request: ActionRequest) => Promise<ActionResult>;
@@ -45,6 +49,13 @@ export async function runTurn(flow: FlowDefinition, state: CallState, event: Cal
     if (i >= MAX_ACTIONS_PER_TURN) throw new Error(`flow ${flow.id}: more than ${MAX_ACTIONS_PER_TURN} actions in one turn`);
     const { type: _type, ...rest } = request;
     const result = await run(rest);
-    step = transition(flow, step.state, { type: 'actionResult', action: request.action, outcome: result.outcome, data: result.data ?? {} });
+    step = transition(flow, step.state, {
+      type: 'actionResult',
+      action: request.action,
+      outcome: result.outcome,
+      data: result.data ?? {},
+      ...(result.customerId ? { customerId: result.customerId } : {}),
+      ...(result.pinBlocked ? { pinBlocked: true } : {}),
+    });
   }
 }

@@ -9,6 +9,8 @@ type SayAttributes = Parameters<InstanceType<typeof twilio.twiml.VoiceResponse>[
 export interface TwimlOptions {
   /** URL of the next turn's webhook; `timeout` marks the Redirect that follows a Gather. */
   turnUrl(turn: number, timeout: boolean): string;
+  /** URL the provider requests when a transfer's Dial ends (answered or not): the Dial's `action`. */
+  dialUrl: string;
   voices: Record<Locale, string>;
 }
 
@@ -43,7 +45,9 @@ export function renderTwiml(effects: Turn['effects'], nextTurn: number, options:
         break;
       }
       case 'transfer':
-        response.dial({}, effect.number);
+        // Rings the agent line for `timeoutSeconds`; however the Dial ends, the provider asks
+        // `dialUrl` what next (the unanswered caller hears the hours and the other ways).
+        response.dial({ timeout: effect.timeoutSeconds, action: options.dialUrl, method: 'POST' }, effect.number);
         break;
       case 'hangup':
         response.hangup();

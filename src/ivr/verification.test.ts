@@ -81,6 +81,27 @@ describeEachDatabase('IVR over Twilio webhooks: identification and failures', (b
     expect((await signature(c)).words[0]).toBe(failed);
   });
 
+  it('checks no secret and moves no counter of the customer for a caller from a phone not theirs', async () => {
+    const c = await seedCaller(ivr.services);
+    const limit = ivr.services.config.limits.pinAttempts;
+    const stranger = '+34699000333';
+    // More wrong PINs than the limit, and the right one, from a phone that is not the customer's.
+    for (const pin of [...Array.from({ length: limit + 1 }, () => wrongPin(c)), c.pin]) {
+      const { words } = await signature(c, { pin, from: stranger });
+      expect(words).toEqual([failed, ivrText('ivr.document.type', 'es')]);
+    }
+    const card = await ivr.services.db.selectFrom('cards').select(['failed_pin_attempts', 'pin_blocked_at']).where('id', '=', c.cardId).executeTakeFirstOrThrow();
+    expect(card).toEqual({ failed_pin_attempts: 0, pin_blocked_at: null });
+    const pinRows = await ivr.services.db.selectFrom('audit_log').select('action').where('customer_id', '=', c.customer.id).where('action', 'in', ['card.pin_failed', 'card.pin_verified']).execute();
+    expect(pinRows).toEqual([]);
+    const failures = await ivr.services.db.selectFrom('audit_log').select('details').where('customer_id', '=', c.customer.id).where('action', '=', 'ivr.verification_failed').execute();
+    expect(failures.map((f) => (f.details as { failed: string[] }).failed)).toEqual(Array.from({ length: limit + 2 }, () => ['caller_id']));
+    expect(await ivr.services.db.selectFrom('blocks').select('target').where('customer_id', '=', c.customer.id).where('target', '!=', 'operation').execute()).toEqual([]);
+    // The customer, from their own phone, is not locked out by any of it.
+    const own = await signature(c);
+    expect(own.words[0]).toBe(ivrText('ivr.signature.done', 'es'));
+  });
+
   it('asks again three times after a failed identification, then passes the caller to an agent', async () => {
     const c = await seedCaller(ivr.services, {});
     const phone = ivr.phone(SIGNATURE_LINE, '+34699000222');

@@ -1,7 +1,7 @@
 import twilio from 'twilio';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../platform/db/database.ts';
-import { describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import type { Database } from '../platform/db/database.ts';
+import { describeEachDatabase, freshDatabase, openTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { DEV_TWILIO_AUTH_TOKEN } from './settings.ts';
 import { BASE, UNLOCK, ivrApp, seedCaller, type IvrTestApp } from './test-fixtures.ts';
 import { newCallSid, parseTwiml, signedPost, TestPhone } from './test-phone.ts';
@@ -95,7 +95,7 @@ describeEachDatabase('IVR over Twilio webhooks: the adapter', (backend) => {
   });
 
   it('lets two server instances on one database serve alternate turns of one call', async () => {
-    const second: Database = database.url ? await openDatabase({ url: database.url, poolSize: 5 }) : database;
+    const second: Database = database.url ? await openTestDatabase({ url: database.url, poolSize: 5 }) : database;
     const other = await ivrApp(second, { 'limits.smsPerCustomerPerHour': 100 });
     try {
       const c = await seedCaller(ivr.services);
@@ -122,7 +122,7 @@ describeEachDatabase('IVR over Twilio webhooks: the adapter', (backend) => {
   });
 
   it('advances a call once when the same webhook reaches two instances at the same moment', async () => {
-    const second: Database = database.url ? await openDatabase({ url: database.url, poolSize: 5 }) : database;
+    const second: Database = database.url ? await openTestDatabase({ url: database.url, poolSize: 5 }) : database;
     const other = await ivrApp(second, { 'limits.smsPerCustomerPerHour': 100 });
     try {
       const c = await seedCaller(ivr.services);

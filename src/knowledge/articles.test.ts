@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAYBOOK, PLAYBOOK_ACTIONS } from '../backoffice/playbook.ts';
+import { PLAYBOOK, PLAYBOOK_ACTIONS } from '../backoffice/playbook/playbook.ts';
 import { OUTCOMES } from '../backoffice/schema.ts';
 import { WEB_PATHS } from '../http/web-paths.ts';
 import type { Text } from '../i18n/catalogue.ts';

@@ -6,7 +6,7 @@ import type { WebPath } from '../http/web-paths.ts';
  * The agents' knowledge articles: the procedures of seed 002 as data, read beside the seed. Each
  * article quotes the seed's own words it rests on (`seed`, verbatim) and says in Spanish and
  * English what the agent does in the console. The steps of an outcome's article are not written
- * here: they are the playbook's own (`src/backoffice/playbook.ts`), so the article and what the
+ * here: they are the playbook's own (`src/backoffice/playbook/playbook.ts`), so the article and what the
  * console runs cannot drift apart (`view.ts` adds them).
  */
 
@@ -464,6 +464,10 @@ export const ARTICLES: readonly Article[] = [
             es: 'Categorizar bien importa: cuenta para la bonificación del Plan de Calidad y para el análisis de volúmenes.',
             en: 'Categorising right matters: it counts for the Quality Plan bonus and for volume analysis.',
           },
+          {
+            es: 'Sin categoría no se cierra ningún caso. Cada resultado de la guía cierra sus casos con la categoría que tiene asignada (se ve bajo cada botón); si no es la correcta, elija otra antes de aplicarlo o categorice el caso antes.',
+            en: 'No case closes without a category. Each outcome of the playbook closes its cases with the category assigned to it (shown under each button); if it is not the right one, choose another before applying it, or categorise the case first.',
+          },
         ],
       },
     ],
@@ -489,6 +493,10 @@ export const ARTICLES: readonly Article[] = [
           {
             es: 'Se activa cuando el cliente no confirma la operación, después de los bloqueos, el perfil CONSULTAS y el aviso del antivirus. En la consola es el paso «Activar el protocolo de fraudes»: abre una tarea para el equipo de fraude con el caso, el cliente y el resultado, y queda en la cronología del caso.',
             en: 'It is started when the customer does not confirm the operation, after the blocks, the read-only profile and the antivirus advice. In the console it is the step "Start the fraud protocol": it opens a task for the fraud team with the case, the customer and the outcome, and it stays on the case timeline.',
+          },
+          {
+            es: 'La tarea llega a la «Cola de fraude» del equipo de fraude: una persona la toma, anota lo que hace y la cierra con su resultado (fraude confirmado y denunciado, fraude confirmado con la operación retenida o el importe recuperado, no es fraude, cliente ilocalizable o duplicada). El caso muestra la tarea, quién la tiene y su resultado.',
+            en: 'The task reaches the fraud team’s "Fraud queue": someone takes it, notes what they do and closes it with its result (fraud confirmed and reported, fraud confirmed with the operation stopped or the money recovered, not fraud, customer unreachable, or duplicate). The case shows the task, who has it and its result.',
           },
           {
             es: 'El texto de la pregunta «¿Cómo activar el protocolo de fraudes online?» no está en este procedimiento: si su equipo lo tiene, envíenoslo en el cuadro de comentarios para añadirlo aquí.',

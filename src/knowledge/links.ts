@@ -1,4 +1,4 @@
-import type { PlaybookAction } from '../backoffice/playbook.ts';
+import type { PlaybookAction } from '../backoffice/playbook/playbook.ts';
 import type { Outcome } from '../backoffice/schema.ts';
 import type { ArticleId } from './articles.ts';
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp, type App } from '../http/app.ts';
-import { describeEachDatabase, freshDatabase, testServices, TEST_ADMIN_TOKEN, type TestDatabase } from '../../test/helpers/db.ts';
+import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
+import { staffHeaders } from '../../test/helpers/staff.ts';
+import type { StaffRole } from '../backoffice/access.ts';
 import { DEMO_STAFF } from '../demo/demo-staff.ts';
 import { createStaffAccount } from '../staff/accounts.ts';
 import { StaffBrowser } from '../staff/test-support.ts';
@@ -23,16 +25,13 @@ describeEachDatabase('knowledge API', (backend) => {
     await database.drop();
   });
 
-  const as = (id: string, role: string, office?: string) => ({
-    authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
-    'x-staff-id': id,
-    'x-staff-role': role,
-    ...(office ? { 'x-staff-office': office } : {}),
-  });
-  const agent = as('ana', 'agent');
-  const get = (url: string, headers: Record<string, string> = agent) => app.inject({ method: 'GET', url, headers });
-  const feedback = (id: string, payload: unknown, headers: Record<string, string> = agent) =>
-    app.inject({ method: 'POST', url: `/api/knowledge/${id}/feedback`, headers, payload: payload as Record<string, unknown> });
+  type Headers = Record<string, string> | Promise<Record<string, string>>;
+  /** A staff member of that role, signed in for real (test/helpers/staff.ts). */
+  const as = (id: string, role: StaffRole, office?: string) => staffHeaders(app, services, id, role, office);
+  const agent = (): Headers => as('ana', 'agent');
+  const get = async (url: string, headers: Headers = agent()) => app.inject({ method: 'GET', url, headers: await headers });
+  const feedback = async (id: string, payload: unknown, headers: Headers = agent()) =>
+    app.inject({ method: 'POST', url: `/api/knowledge/${id}/feedback`, headers: await headers, payload: payload as Record<string, unknown> });
 
   it('is in the OpenAPI document under the back office', async () => {
     const doc = (await app.inject('/docs/json')).json();
@@ -98,7 +97,7 @@ describeEachDatabase('knowledge API', (backend) => {
     const row = await database.db.selectFrom('knowledge_feedback' as never).selectAll().where('id' as never, '=', id as never).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ article_id: 'fraud-protocol', author: 'staff:ana', helpful: false, comment: 'Falta el texto de la pregunta del protocolo.' });
 
-    const blank = await feedback('fraud-protocol', { comment: '   ' }, { ...agent, 'accept-language': 'en' });
+    const blank = await feedback('fraud-protocol', { comment: '   ' }, { ...(await agent()), 'accept-language': 'en' });
     expect(blank.statusCode).toBe(400);
     expect(blank.json()).toMatchObject({ reason: 'feedback_empty', message: 'Please write your comment before sending it.' });
     expect((await feedback('fraud-protocol', { comment: 'x'.repeat(2001) })).statusCode).toBe(400);

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requireStaff, staffActor } from '../backoffice/access.ts';
-import { refusals, staffDoc } from '../backoffice/case-views.ts';
+import { refusals, staffDoc } from '../backoffice/cases/views.ts';
 import { requestLocale } from '../http/errors.ts';
 import type { RouteModule } from '../http/modules.ts';
 import { ARTICLES } from './articles.ts';

@@ -1,5 +1,5 @@
 import { t, type Locale, type Text } from '../i18n/catalogue.ts';
-import { PLAYBOOK, type PlaybookStep } from '../backoffice/playbook.ts';
+import { PLAYBOOK, type PlaybookStep } from '../backoffice/playbook/playbook.ts';
 import { normalizeText } from '../directory/search.ts';
 import { ARTICLES, type Article, type ArticleId, type ArticleSection } from './articles.ts';
 import { articleForStep } from './links.ts';

@@ -7,14 +7,10 @@ import { deliverDue } from './deliver.ts';
 import { enqueueMessage, type NewMessage } from './outbox.ts';
 import { insertCustomer, testDeliveryDeps } from './test-support.ts';
 
-const recoverySms = (to: string, customerId?: string): NewMessage => ({
-  channel: 'sms',
-  to,
-  template: 'sms.code.recovery',
-  locale: 'es',
-  params: { code: '904512', minutes: 10 },
-  customerId,
-});
+const recoverySms = (to: string, customerId?: string): NewMessage => {
+  const base = { channel: 'sms' as const, to, template: 'sms.code.recovery' as const, params: { code: '904512', minutes: 10 } };
+  return customerId ? { ...base, customer: { id: customerId, locale: 'es' } } : { ...base, locale: 'es' };
+};
 
 describeEachDatabase('notification outbox', (backend) => {
   let database: TestDatabase;
@@ -78,7 +74,7 @@ describeEachDatabase('notification outbox', (backend) => {
     await expect(enqueue(recoverySms('+34600111222', neighbour))).rejects.toMatchObject({ code: 'too_many' });
     await expect(enqueue(recoverySms('+34600111222'))).rejects.toMatchObject({ code: 'too_many' });
     // Emails are not SMS, and other phones of other customers are not affected.
-    await enqueue({ channel: 'email', to: 'ana@example.test', template: 'email.security_advice', locale: 'es', params: { name: 'Ana' }, customerId: customer });
+    await enqueue({ channel: 'email', to: 'ana@example.test', template: 'email.security_advice', params: { name: 'Ana' }, customer: { id: customer, locale: 'es' } });
     await enqueue(recoverySms('+34600999888', neighbour));
 
     services.clock.advance(3_600_000 - 1);

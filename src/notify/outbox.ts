@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/catalogue.ts';
+import type { Customer } from '../platform/db/schema.ts';
 import type { LimitsConfig } from '../config/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Tx } from '../platform/db/database.ts';
@@ -14,15 +15,24 @@ export interface EnqueueDeps {
   config: { limits: Pick<LimitsConfig, 'smsPerCustomerPerHour'> };
 }
 
-export interface NewMessage {
+interface MessageBase {
   channel: ChannelName;
   /** Phone (any format libphonenumber reads, Spanish by default) or email address. */
   to: string;
   template: TemplateId;
-  locale: Locale;
   params: TemplateParams;
-  customerId?: string | null | undefined;
 }
+
+/**
+ * A message to enqueue. To a customer it always speaks the customer's registered language,
+ * whatever the page or the call it came from spoke (issue 13: a rule that holds across
+ * channels), so a message about a customer names the customer and takes no language of its
+ * own; only a message to nobody in particular (a test, a bench) names one.
+ */
+export type NewMessage = MessageBase & ({ customer: Pick<Customer, 'id' | 'locale'>; locale?: never } | { locale: Locale; customer?: never });
+
+/** The language a message is written in: its customer's, or the one it names. */
+export const messageLocale = (message: NewMessage): Locale => message.customer?.locale ?? message.locale!;
 
 /**
  * Renders a message and adds it to the outbox inside the caller's transaction, so the message
@@ -35,12 +45,14 @@ export async function enqueueMessage(tx: Tx, deps: EnqueueDeps, message: NewMess
     throw new Error(`template "${message.template}" is not a ${message.channel} template`);
   }
   const recipient = normaliseRecipient(message.channel, message.to);
-  const rendered = renderMessage(message.template, message.locale, message.params);
+  const locale = messageLocale(message);
+  const customerId = message.customer?.id ?? null;
+  const rendered = renderMessage(message.template, locale, message.params);
   const now = deps.clock.now();
   if (message.channel === 'sms') {
     await assertSmsAllowed(tx, {
       recipient,
-      customerId: message.customerId,
+      customerId,
       now,
       perHour: deps.config.limits.smsPerCustomerPerHour,
     });
@@ -51,10 +63,10 @@ export async function enqueueMessage(tx: Tx, deps: EnqueueDeps, message: NewMess
       channel: message.channel,
       recipient,
       template: message.template,
-      locale: message.locale,
+      locale,
       subject: rendered.subject ?? null,
       body: deps.sealer.seal(rendered.body),
-      customer_id: message.customerId ?? null,
+      customer_id: customerId,
       // Times from the injected clock, not the database's now(): the rate limit and the
       // worker compare against the same clock, and tests move it.
       created_at: now,

@@ -89,6 +89,7 @@ describeEachDatabase('dev messages route', (backend) => {
   it('answers 404 outside dev mode', async () => {
     const production = {
       dev: false,
+      publicBaseUrl: 'https://cerrojo.example-bank.es',
       'notify.email': 'smtp',
       'notify.smtpUrl': 'smtp://127.0.0.1:2525',
       'notify.sms': 'twilio',

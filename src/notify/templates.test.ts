@@ -38,18 +38,19 @@ describe('message templates', () => {
     expect(() => renderMessage('sms.code.recovery', 'en', { code: '', minutes: 10 })).toThrow(/code/);
   });
 
-  it('a signing code names the operation, the amount and the beneficiary (PSD2 dynamic linking)', () => {
+  it('a signing code names the operation, the amount, the account paid and the payee as typed (PSD2 dynamic linking)', () => {
     const amount = formatAmount(1_250_000, 'EUR', 'es');
     const { body } = renderMessage('sms.signing_code', 'es', {
       code: '482913',
       operation: 'una transferencia',
       amount,
+      iban: 'ES*****1332',
       beneficiary: 'Juan Pérez',
       reference: '12345678',
       minutes: 5,
     });
     expect(body).toBe(
-      `Cerrojo: 482913 es tu clave para firmar una transferencia de ${amount} a Juan Pérez (ref. 12345678). Caduca en 5 min. Si no reconoces la operación, no la uses ni la compartas.`,
+      `Cerrojo: 482913 es tu clave para firmar una transferencia de ${amount} a la cuenta ES*****1332 (beneficiario tal como lo escribiste: "Juan Pérez") (ref. 12345678). Caduca en 5 min. Si no reconoces la operación, no la uses ni la compartas.`,
     );
     expect(amount).toMatch(/^12\.500,00\s€$/);
   });
@@ -68,7 +69,7 @@ describe('message templates', () => {
       reference: '1',
       minutes: 5,
     });
-    expect(body).toContain('to Evil Corp {code} (ref. 1)');
+    expect(body).toContain('(payee as you typed it: "Evil Corp {code}") (ref. 1)');
     expect(body).not.toContain('\n');
   });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
+import { describeEachDatabase, freshDatabase, openTestDatabase, testServices, type TestDatabase } from '../../test/helpers/db.ts';
 import type { ManualClock } from '../platform/clock.ts';
-import { openDatabase } from '../platform/db/database.ts';
 import type { Services } from '../platform/services.ts';
 import { PermanentDeliveryError } from './channel.ts';
 import { devSinkChannel } from './channels/dev-sink.ts';
@@ -134,7 +133,7 @@ describeEachDatabase('notification worker', (backend) => {
     const ids = new Set<number>();
     for (let i = 0; i < 100; i++) ids.add((await enqueueSms(`+346000${String(i).padStart(5, '0')}`)).id);
     // The second worker has its own connection pool, as a second process would.
-    const other = backend.url ? await openDatabase({ url: database.url!, poolSize: 5 }) : undefined;
+    const other = backend.url ? await openTestDatabase({ url: database.url!, poolSize: 5 }) : undefined;
     const workers = [services, other ? { ...services, database: other, db: other.db } : services].map((s) => {
       const sink = countingChannel(devSinkChannel(s.db, s.clock, 'sms'), 0, 5);
       return { sink, deps: { ...testDeliveryDeps(s, { sms: sink }), settings: { ...testDeliveryDeps(s).settings, batchSize: 7 } } };

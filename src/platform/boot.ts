@@ -1,3 +1,4 @@
+import { createAuditKeyring, withAuditKeys } from '../audit/keys.ts';
 import type { Config } from '../config/config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createKeyedHasher } from './crypto.ts';
@@ -9,7 +10,9 @@ import type { Services } from './services.ts';
 /** Opens the database, applies migrations and assembles the services. */
 export async function boot(config: Config, clock: Clock = systemClock): Promise<Services & { adminTokenGenerated: boolean }> {
   const secrets = resolveSecrets(config);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const auditKeys = createAuditKeyring(secrets.auditKey, config.audit.previousKeys);
+  // The handle carries the audit key: every audit row written through it is keyed.
+  const database = withAuditKeys(await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }), auditKeys);
   try {
     await migrate(database.db);
   } catch (err) {

@@ -26,6 +26,8 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
   'adminToken',
   'authToken',
   'twilioAuthToken',
+  'clientSecret',
+  'idToken',
   'smtpUrl',
   'body',
   'Digits',
@@ -63,11 +65,28 @@ export function redactSecrets(obj: Record<string, unknown>): Record<string, unkn
   return out;
 }
 
+/** A URL's path without its query string (which may carry a token or a password). */
+export function pathOf(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+/**
+ * How a request appears wherever a line logs `{ req }` (Fastify's own error lines): method,
+ * path without the query string, host and client address. Replaces Fastify's serializer, which
+ * logs the whole `url`.
+ */
+export function serializeRequest(req: { method?: string; url?: string; host?: string; ip?: string; socket?: { remoteAddress?: string } }): Record<string, unknown> {
+  return { method: req.method, path: pathOf(req.url), host: req.host, remoteAddress: req.ip ?? req.socket?.remoteAddress };
+}
+
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: { paths: REDACT_PATHS, censor: CENSOR },
     formatters: { log: redactSecrets },
+    serializers: { req: serializeRequest },
     base: { service: 'cerrojo' },
   };
 }

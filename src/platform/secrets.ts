@@ -6,18 +6,20 @@ import { newSecretKey, randomToken } from './crypto.ts';
 export interface Secrets {
   secretKey: string;
   adminToken: string;
+  /** Key of the audit chain (hex). */
+  auditKey: string;
   /** True when the admin token was made here (dev mode) and should be shown once. */
   adminTokenGenerated: boolean;
 }
 
 /**
- * The server key and admin token. In production both come from configuration (checked at
- * start). In dev mode missing ones are made once and kept under the data folder with
- * owner-only permissions, so hashes made on the first start still verify on the next.
+ * The server key, the admin token and the audit key. In production all come from configuration
+ * (checked at start). In dev mode missing ones are made once and kept under the data folder
+ * with owner-only permissions, so hashes made on the first start still verify on the next.
  */
 export function resolveSecrets(config: Config): Secrets {
-  if (config.secretKey && config.adminToken) {
-    return { secretKey: config.secretKey, adminToken: config.adminToken, adminTokenGenerated: false };
+  if (config.secretKey && config.adminToken && config.audit.key) {
+    return { secretKey: config.secretKey, adminToken: config.adminToken, auditKey: config.audit.key, adminTokenGenerated: false };
   }
   const dir = resolve(config.dataDir);
   mkdirSync(dir, { recursive: true });
@@ -29,6 +31,7 @@ export function resolveSecrets(config: Config): Secrets {
     return { value, made: true };
   };
   const secretKey = config.secretKey ?? keep('secret.key', newSecretKey).value;
+  const auditKey = config.audit.key ?? keep('audit.key', newSecretKey).value;
   const token = config.adminToken ? { value: config.adminToken, made: false } : keep('admin.token', () => randomToken(24));
-  return { secretKey, adminToken: token.value, adminTokenGenerated: !config.adminToken };
+  return { secretKey, adminToken: token.value, auditKey, adminTokenGenerated: !config.adminToken };
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { panHash } from '../customers/pin-verifier.ts';
 import { RecordError, changedFields, type ApplyContext } from './apply-context.ts';
+import { checkCardDates, liftPinByFeed } from './apply-pin-lift.ts';
 import type { NormalizedCard } from './validate-customer.ts';
 
 /**
  * Adds or updates the customer's cards, matched by the keyed hash of the number. Cards not in
  * the record are kept: a card's cancellation is not something a partial feed (one CSV row
- * holds one card) may imply. Returns whether anything changed.
+ * holds one card) may imply. A reissue or a PIN change lifts the card's PIN block
+ * (`apply-pin-lift.ts`). Returns whether anything changed.
  */
 export async function applyCards(ctx: ApplyContext, customerId: string, cards: NormalizedCard[]): Promise<boolean> {
   let changed = false;
@@ -18,6 +20,7 @@ export async function applyCards(ctx: ApplyContext, customerId: string, cards: N
 
 async function applyCard(ctx: ApplyContext, customerId: string, card: NormalizedCard, i: number): Promise<boolean> {
   const { tx, deps } = ctx;
+  checkCardDates(ctx, card, i);
   const hash = panHash(deps.hasher, card.pan);
   const existing = await tx.selectFrom('cards').selectAll().where('pan_hash', '=', hash).forUpdate().executeTakeFirst();
   if (!existing) {
@@ -38,8 +41,10 @@ async function applyCard(ctx: ApplyContext, customerId: string, card: Normalized
   const samePin = await deps.pinVerifier.verify(hash, card.pin, existing.pin_ref);
   const pinRef = samePin ? existing.pin_ref : await deps.pinVerifier.enroll(hash, card.pin);
   if (!samePin) fields.push('pin');
-  if (!fields.length) return false;
-  await tx.updateTable('cards').set({ brand: card.brand, kind: card.kind, pin_ref: pinRef }).where('id', '=', existing.id).execute();
-  await ctx.audit('card.updated', customerId, `card:${existing.id}`, { last4: existing.last4, fields });
-  return true;
+  if (fields.length) {
+    await tx.updateTable('cards').set({ brand: card.brand, kind: card.kind, pin_ref: pinRef }).where('id', '=', existing.id).execute();
+    await ctx.audit('card.updated', customerId, `card:${existing.id}`, { last4: existing.last4, fields });
+  }
+  const lifted = await liftPinByFeed(ctx, customerId, existing, card, !samePin);
+  return fields.length > 0 || lifted;
 }

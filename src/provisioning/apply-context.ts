@@ -1,11 +1,15 @@
 import { appendAudit } from '../audit/audit.ts';
 import type { PinVerifier } from '../customers/pin-verifier.ts';
+import type { EnqueueDeps } from '../notify/outbox.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { KeyedHasher } from '../platform/crypto.ts';
 import type { Tx } from '../platform/db/database.ts';
 
-/** What an import needs from the platform: narrow, so tests and the CLI wire it the same way. */
-export interface ProvisioningDeps {
+/**
+ * What an import needs from the platform: narrow, so tests and the CLI wire it the same way.
+ * The outbox is for the SMS a customer gets when a reissue or a PIN change lifts a PIN block.
+ */
+export interface ProvisioningDeps extends EnqueueDeps {
   hasher: KeyedHasher;
   pinVerifier: PinVerifier;
   clock: Clock;
@@ -23,21 +27,38 @@ export class RecordError extends Error {
   }
 }
 
-/** The open transaction of one record, and a way to audit what it changed. */
+/** A change of the record the import did not make (the import reports it), with its stable reason. */
+export interface FieldSkip {
+  field: string;
+  reason: string;
+  message: string;
+}
+
+/** The open transaction of one record, a way to audit what it changed, and what it left alone. */
 export interface ApplyContext {
   tx: Tx;
   deps: ProvisioningDeps;
   at: Date;
   audit(action: string, customerId: string | null, subject: string | null, details: Record<string, unknown>): Promise<void>;
+  /** Records a change not made; it is audited and listed in the import's `skipped`. */
+  skip(customerId: string, skip: FieldSkip): Promise<void>;
+  readonly skipped: FieldSkip[];
 }
 
 export function applyContext(tx: Tx, deps: ProvisioningDeps): ApplyContext {
   const at = deps.clock.now();
+  const audit: ApplyContext['audit'] = (action, customerId, subject, details) => appendAudit(tx, { at, actor: deps.actor, action, customerId, subject, details });
+  const skipped: FieldSkip[] = [];
   return {
     tx,
     deps,
     at,
-    audit: (action, customerId, subject, details) => appendAudit(tx, { at, actor: deps.actor, action, customerId, subject, details }),
+    audit,
+    skipped,
+    async skip(customerId, skip) {
+      skipped.push(skip);
+      await audit('provisioning.skipped', customerId, `customer:${customerId}`, { field: skip.field, reason: skip.reason });
+    },
   };
 }
 

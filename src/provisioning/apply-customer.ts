@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RecordError, changedFields, type ApplyContext } from './apply-context.ts';
+import { applyAccounts } from './apply-accounts.ts';
 import { applyCards } from './apply-cards.ts';
 import { applyDevices, applyRepresentatives } from './apply-links.ts';
 import { applyOnlineBanking, applyPhoneBanking } from './apply-users.ts';
@@ -50,6 +51,7 @@ export async function applyCustomer(ctx: ApplyContext, c: NormalizedCustomer): P
     c.onlineBanking ? await applyOnlineBanking(ctx, id, c.onlineBanking) : false,
     c.phoneBanking ? await applyPhoneBanking(ctx, id, c.phoneBanking) : false,
     await applyDevices(ctx, id, c.devices),
+    await applyAccounts(ctx, id, c.accounts),
   ];
   if (!existing) return 'created';
   return changed || parts.includes(true) ? 'updated' : 'unchanged';

@@ -1,7 +1,7 @@
 import type { Updateable } from 'kysely';
 import { hashPassword, verifyPassword } from '../customers/passwords.ts';
 import type { OnlineBankingUsersTable } from '../platform/db/schema.ts';
-import { RecordError, type ApplyContext } from './apply-context.ts';
+import { RecordError, type ApplyContext, type FieldSkip } from './apply-context.ts';
 import { phoneBankingPinHash, phoneBankingPinMatches } from '../customers/phone-banking-pin.ts';
 import type { NormalizedCustomer } from './validate-customer.ts';
 
@@ -11,7 +11,8 @@ type PhoneBanking = NonNullable<NormalizedCustomer['phoneBanking']>;
 /**
  * Creates or updates the online-banking user. A given password is the password to set: the
  * stored argon2 hash is checked against it first, so repeating the same file rehashes nothing
- * (a fresh salt would look like a change). Failed-login counters and blocks are never touched.
+ * (a fresh salt would look like a change). Failed-login counters and blocks are never touched,
+ * and neither is a read-only profile the contact centre or a branch set (`profileChange`).
  */
 export async function applyOnlineBanking(ctx: ApplyContext, customerId: string, ob: OnlineBanking): Promise<boolean> {
   const { tx } = ctx;
@@ -26,6 +27,7 @@ export async function applyOnlineBanking(ctx: ApplyContext, customerId: string, 
         password_hash: ob.password === undefined ? null : await hashPassword(ob.password),
         password_temporary: ob.temporary ?? false,
         profile: ob.profile ?? 'full',
+        profile_origin: 'core',
         updated_at: ctx.at,
       })
       .execute();
@@ -39,8 +41,12 @@ export async function applyOnlineBanking(ctx: ApplyContext, customerId: string, 
     fields.push('user_code');
   }
   if (ob.profile !== undefined && existing.profile !== ob.profile) {
-    set.profile = ob.profile;
-    fields.push('profile');
+    const skip = profileChange(existing, ob.profile);
+    if (skip) await ctx.skip(customerId, skip);
+    else {
+      Object.assign(set, { profile: ob.profile, profile_origin: 'core' });
+      fields.push('profile');
+    }
   }
   if (ob.password !== undefined) {
     const same = existing.password_hash !== null && (await verifyPassword(existing.password_hash, ob.password));
@@ -57,6 +63,21 @@ export async function applyOnlineBanking(ctx: ApplyContext, customerId: string, 
   await tx.updateTable('online_banking_users').set({ ...set, updated_at: ctx.at }).where('customer_id', '=', customerId).execute();
   await ctx.audit('online_banking.updated', customerId, `user:${ob.userCode}`, { fields });
   return true;
+}
+
+/**
+ * DESIGN.md §3: "A provisioning feed never lifts a state set by the contact centre or a branch".
+ * A feed may restrict a profile, and restore one it restricted itself; restoring the read-only
+ * profile the contact centre set (seed 002, "perfil CONSULTAS") or a branch set is left to the
+ * branch, and reported. Returns the skip, or undefined when the change may go ahead.
+ */
+export function profileChange(existing: { profile: 'full' | 'read_only'; profile_origin: string | null }, wanted: 'full' | 'read_only'): FieldSkip | undefined {
+  if (wanted !== 'full' || existing.profile !== 'read_only') return undefined;
+  if (existing.profile_origin === 'contact_centre' || existing.profile_origin === 'office') {
+    const by = existing.profile_origin === 'office' ? 'a branch' : 'the contact centre';
+    return { field: 'onlineBanking.profile', reason: `restricted_by_${existing.profile_origin}`, message: `the read-only profile was set by ${by}; only a branch restores the full profile` };
+  }
+  return undefined;
 }
 
 /** Creates or updates the phone-banking user; the PIN is kept only as a keyed hash. */

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../platform/db/database.ts';
-import { describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
+import { asDatabaseOperator, describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { MANAGER, OFFICE, person } from './test-support.ts';
 
 const run = promisify(execFile);
@@ -73,18 +73,33 @@ describeEachDatabase('cerrojo import, seed and audit verify', (backend) => {
     expect(second.stdout).toContain('Held operations and blocks added: 0');
   }, 180_000);
 
-  it('verifies the audit chain and names the first tampered row', async () => {
+  it('verifies the audit chain, naming an edited row, and a cut tail against a signed checkpoint', async () => {
     expect((await cerrojo('seed', '--demo')).code).toBe(0);
     const intact = await cerrojo('audit', 'verify');
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/^Audit log intact: \d+ rows\n$/);
-    const target = await withDatabase(async (db) => {
-      const row = await db.selectFrom('audit_log').select('id').orderBy('id').offset(4).limit(1).executeTakeFirstOrThrow();
-      await db.updateTable('audit_log').set({ actor: 'someone-else' }).where('id', '=', row.id).execute();
-      return row.id;
-    });
-    const broken = await cerrojo('audit', 'verify');
+    const checkpoints = join(dir, 'checkpoints.jsonl');
+    env.AUDIT_CHECKPOINT_FILE = checkpoints;
+    const taken = await cerrojo('audit', 'checkpoint');
+    expect(taken.code).toBe(0);
+    const [line, ...more] = readFileSync(checkpoints, 'utf8').trim().split('\n');
+    expect(more).toEqual([]);
+    const head = (JSON.parse(line!) as { seq: number }).seq;
+    expect(taken.stdout.trim()).toBe(line);
+    // The operator edits row 5 and deletes the last three rows, which no chain check alone can see.
+    await withDatabase((db) =>
+      asDatabaseOperator(db, async (tx) => {
+        await tx.updateTable('audit_log').set({ actor: 'someone-else' }).where('seq', '=', 5).execute();
+        await tx.deleteFrom('audit_log').where('seq', '>', head - 3).execute();
+      }),
+    );
+    const broken = await cerrojo('audit', 'verify', '--checkpoints', checkpoints);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain(`Audit log BROKEN at row ${target}: the row content does not match its hash`);
+    expect(broken.stdout).toContain('Audit log BROKEN: 2 problems');
+    expect(broken.stdout).toContain('  row 5: edited: the row does not match its HMAC: the row was edited\n');
+    expect(broken.stdout).toContain(`  row ${head}: truncated: the checkpoint of `);
+    expect(broken.stdout).toContain(`names row ${head}, but the log ends at row ${head - 3}: rows ${head - 2} to ${head} are gone (the tail was deleted)`);
+    writeFileSync(checkpoints, '');
+    expect(await cerrojo('audit', 'verify', '--checkpoints', checkpoints)).toEqual({ code: 1, stdout: `No audit checkpoint in ${checkpoints}\n` });
   }, 180_000);
 });

@@ -25,7 +25,7 @@ interface Job {
  * input twice changes nothing the second time.
  */
 export async function importRecords(ex: Executor, deps: ProvisioningDeps, input: ImportInput): Promise<ImportSummary> {
-  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, errors: [], skipped: [] };
   const jobs: Job[] = [
     ...(input.offices ?? []).map((raw, index) => job('office', index, keyOf(raw, 'code'), validateOffice(raw), applyOffice)),
     ...(input.managers ?? []).map((raw, index) => job('manager', index, keyOf(raw, 'id'), validateManager(raw), applyManager)),
@@ -40,12 +40,18 @@ export async function importRecords(ex: Executor, deps: ProvisioningDeps, input:
       continue;
     }
     try {
-      summary[await inOwnTransaction(ex, (tx) => run(applyContext(tx, deps)))]++;
+      const { outcome, skipped } = await inOwnTransaction(ex, async (tx) => {
+        const ctx = applyContext(tx, deps);
+        return { outcome: await run(ctx), skipped: ctx.skipped };
+      });
+      summary[outcome]++;
+      for (const s of skipped) summary.skipped.push({ record: j.record, index: j.index, ...(j.key ? { externalId: j.key } : {}), ...s });
     } catch (err) {
       fail(recordFailure(err));
     }
   }
   summary.errors.sort((a, b) => order(a) - order(b) || a.index - b.index);
+  summary.skipped.sort((a, b) => order(a) - order(b) || a.index - b.index);
   return summary;
 }
 
@@ -82,7 +88,7 @@ function keyOf(raw: unknown, name: string): string | undefined {
 }
 
 const SECTION_ORDER = { office: 0, manager: 1, customer: 2 } as const;
-const order = (e: ImportError) => SECTION_ORDER[e.record];
+const order = (e: Pick<ImportError, 'record'>) => SECTION_ORDER[e.record];
 
 /**
  * A record's own transaction; inside a caller's transaction, a savepoint does the same job so

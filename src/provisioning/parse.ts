@@ -40,7 +40,7 @@ export function importEnvelope(data: unknown): ImportInput {
 /** Every CSV column, in the documented order (docs/demo.md, "Provisioning files"). */
 export const CSV_COLUMNS = [
   'externalId', 'kind', 'documentType', 'documentNumber', 'name', 'mobile', 'landline', 'email', 'officeCode',
-  'managerId', 'locale', 'representatives', 'cardPan', 'cardPin', 'cardBrand', 'cardKind',
+  'managerId', 'locale', 'representatives', 'cardPan', 'cardPin', 'cardBrand', 'cardKind', 'cardReissuedAt', 'cardPinChangedAt',
   'userCode', 'password', 'temporary', 'profile', 'phoneUserCode', 'phonePin',
 ] as const;
 type Row = Partial<Record<(typeof CSV_COLUMNS)[number], string>>;
@@ -86,7 +86,7 @@ export function csvCustomer(row: Row): Record<string, unknown> {
     managerId: v('managerId'),
     locale: v('locale'),
     representatives: v('representatives')?.split('|').map((s) => s.trim()).filter(Boolean),
-    cards: any('cardPan', 'cardPin') ? [{ pan: v('cardPan'), pin: v('cardPin'), brand: v('cardBrand'), kind: v('cardKind') }] : undefined,
+    cards: any('cardPan', 'cardPin') ? [{ pan: v('cardPan'), pin: v('cardPin'), brand: v('cardBrand'), kind: v('cardKind'), reissuedAt: v('cardReissuedAt'), pinChangedAt: v('cardPinChangedAt') }] : undefined,
     onlineBanking: any('userCode', 'password', 'temporary', 'profile')
       ? { userCode: v('userCode'), password: v('password'), temporary: temporary === undefined ? undefined : (BOOLEAN[temporary.toLowerCase()] ?? temporary), profile: v('profile') }
       : undefined,

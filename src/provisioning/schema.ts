@@ -35,6 +35,12 @@ export const CardRecord = Type.Object(
     pin: Type.String({ pattern: '^[0-9]{4,12}$', description: '4 to 12 digits; only the PinVerifier reference is kept' }),
     brand: Type.Optional(Type.String({ pattern: '^[a-z0-9_-]{1,20}$', description: 'visa, mastercard ... (default visa)' })),
     kind: Type.Optional(Type.Enum(['debit', 'credit'], { description: 'default debit' })),
+    reissuedAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'when the core system last reissued this card (same number); lifts a PIN block set before it' }),
+    ),
+    pinChangedAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'when the PIN was last changed at the core (ATM, branch, PIN mailer); lifts a PIN block set before it' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -67,6 +73,17 @@ export const DeviceRecord = Type.Object(
   { additionalProperties: false },
 );
 
+export const AccountRecord = Type.Object(
+  {
+    iban: Type.String({ minLength: 15, maxLength: 42, description: 'IBAN (spaces allowed); the account is matched by it' }),
+    name: Type.Optional(text('the name the customer sees, e.g. Cuenta Nómina (default: Cuenta)', 60)),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code (default EUR)' })),
+    balance: Type.String({ pattern: '^-?[0-9]{1,12}([.,][0-9]{1,2})?$', description: 'the balance as the core system reports it: "1234.56", negative for an overdraft' }),
+    balanceAt: Type.Optional(Type.String({ format: 'date-time', description: 'when the core system took the balance (default: the import time); an older figure never replaces a newer one' })),
+  },
+  { additionalProperties: false },
+);
+
 export const CustomerRecord = Type.Object(
   {
     externalId: Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$', description: "the bank's customer id: the idempotency key" }),
@@ -89,6 +106,7 @@ export const CustomerRecord = Type.Object(
     onlineBanking: Type.Optional(OnlineBankingRecord),
     phoneBanking: Type.Optional(PhoneBankingRecord),
     devices: Type.Optional(Type.Array(DeviceRecord, { maxItems: 20 })),
+    accounts: Type.Optional(Type.Array(AccountRecord, { maxItems: 20, description: 'added or updated by IBAN with their balances; accounts not listed are kept' })),
   },
   { additionalProperties: false },
 );
@@ -111,19 +129,32 @@ export const ImportError = Type.Object({
   message: Type.String(),
 });
 
+/** A change a record asked for that the import did not make, and why; the rest of the record applied. */
+export const ImportSkip = Type.Object({
+  record: Type.Enum(['office', 'manager', 'customer']),
+  index: Type.Integer({ description: 'position of the record in its list, from 0' }),
+  externalId: Type.Optional(Type.String()),
+  field: Type.String({ description: 'dotted path of the field not applied, e.g. onlineBanking.profile' }),
+  reason: Type.String({ description: 'stable reason, e.g. restricted_by_contact_centre' }),
+  message: Type.String(),
+});
+
 export const ImportSummary = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
   errors: Type.Array(ImportError),
+  skipped: Type.Array(ImportSkip, { description: 'changes not made, each with its reason (a feed never lifts what the contact centre or a branch set)' }),
 });
 
 export type OfficeRecord = Static<typeof OfficeRecord>;
 export type ManagerRecord = Static<typeof ManagerRecord>;
 export type CardRecord = Static<typeof CardRecord>;
 export type DeviceRecord = Static<typeof DeviceRecord>;
+export type AccountRecord = Static<typeof AccountRecord>;
 export type CustomerRecord = Static<typeof CustomerRecord>;
 export type ImportError = Static<typeof ImportError>;
+export type ImportSkip = Static<typeof ImportSkip>;
 export type ImportSummary = Static<typeof ImportSummary>;
 
 /** What an import receives before any record is checked: each list holds raw, unchecked values. */

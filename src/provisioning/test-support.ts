@@ -1,13 +1,15 @@
 import { keyedHashPinVerifier } from '../customers/pin-verifier.ts';
 import { ManualClock } from '../platform/clock.ts';
 import { createKeyedHasher } from '../platform/crypto.ts';
+import { createSealer } from '../platform/sealing.ts';
+import { testConfig } from '../../test/helpers/db.ts';
 import type { ProvisioningDeps } from './apply-context.ts';
 
 /** Helpers for the provisioning tests (imported only by `*.test.ts`). */
 
 export function testDeps(clock = new ManualClock(new Date('2026-01-15T10:00:00Z'))): ProvisioningDeps & { clock: ManualClock } {
   const hasher = createKeyedHasher('a1'.repeat(32));
-  return { hasher, pinVerifier: keyedHashPinVerifier(hasher), clock, actor: 'admin' };
+  return { hasher, pinVerifier: keyedHashPinVerifier(hasher), clock, sealer: createSealer('a1'.repeat(32)), config: testConfig(), actor: 'admin' };
 }
 
 export const OFFICE = { code: '0123', name: 'Almería Centro', kind: 'branch', email: 'oficina0123@example.com', phone: '950 210 123' };

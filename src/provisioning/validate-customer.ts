@@ -1,7 +1,8 @@
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { isValidPan, validateDocument } from '../customers/documents.ts';
 import type { DocumentType, Locale } from '../platform/db/schema.ts';
 import { cleanText, email, phone, type Errors } from './fields.ts';
-import { CustomerRecord, type CardRecord, type DeviceRecord } from './schema.ts';
+import { CustomerRecord, type AccountRecord, type CardRecord, type DeviceRecord } from './schema.ts';
 import { schemaErrors, type FieldError } from './schema-errors.ts';
 
 /** A customer record that passed every check that needs no database, normalised for storage. */
@@ -23,6 +24,7 @@ export interface NormalizedCustomer {
   onlineBanking: { userCode: string; password?: string; temporary?: boolean; profile?: 'full' | 'read_only' } | undefined;
   phoneBanking: { userCode: string; pin?: string } | undefined;
   devices: NormalizedDevice[];
+  accounts: NormalizedAccount[];
 }
 
 export interface NormalizedCard {
@@ -32,6 +34,9 @@ export interface NormalizedCard {
   pin: string;
   brand: string;
   kind: 'debit' | 'credit';
+  /** When the core last reissued the card or changed its PIN: a PIN block set before either is lifted. */
+  reissuedAt: Date | undefined;
+  pinChangedAt: Date | undefined;
 }
 
 export interface NormalizedDevice {
@@ -39,6 +44,16 @@ export interface NormalizedDevice {
   name: string;
   platform: string;
   linkedAt: Date;
+}
+
+export interface NormalizedAccount {
+  /** Electronic format: upper case, no spaces. */
+  iban: string;
+  name: string;
+  currency: string;
+  balanceCents: number;
+  /** When the core took the balance; undefined: the import's time. */
+  balanceAt: Date | undefined;
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -84,9 +99,11 @@ export function validateCustomer(raw: unknown): Validated<NormalizedCustomer> {
     onlineBanking: r.onlineBanking,
     phoneBanking: r.phoneBanking,
     devices: (r.devices ?? []).map(device),
+    accounts: (r.accounts ?? []).map((a, i) => account(a, i, errors)),
   };
   duplicates(value.cards.map((c) => c.pan), 'cards', 'the same card is listed twice', errors);
   duplicates(value.devices.map((d) => d.externalId), 'devices', 'the same device is listed twice', errors);
+  duplicates(value.accounts.map((a) => a.iban), 'accounts', 'the same account is listed twice', errors);
   return errors.length ? { ok: false, errors } : { ok: true, value };
 }
 
@@ -94,11 +111,27 @@ function card(c: CardRecord, i: number, errors: Errors): NormalizedCard {
   const pan = c.pan.replace(/[\s-]/g, '');
   if (!/^\d{13,19}$/.test(pan)) errors.push({ field: `cards.${i}.pan`, message: 'must be 13 to 19 digits' });
   else if (!isValidPan(pan)) errors.push({ field: `cards.${i}.pan`, message: 'is not a valid card number (Luhn check failed)' });
-  return { pan, last4: pan.slice(-4), pin: c.pin, brand: c.brand ?? 'visa', kind: c.kind ?? 'debit' };
+  const date = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
+  return { pan, last4: pan.slice(-4), pin: c.pin, brand: c.brand ?? 'visa', kind: c.kind ?? 'debit', reissuedAt: date(c.reissuedAt), pinChangedAt: date(c.pinChangedAt) };
 }
 
 function device(d: DeviceRecord): NormalizedDevice {
   return { externalId: d.externalId, name: cleanText(d.name), platform: d.platform ?? 'android', linkedAt: new Date(d.linkedAt) };
+}
+
+function account(a: AccountRecord, i: number, errors: Errors): NormalizedAccount {
+  const iban = electronicFormatIBAN(a.iban) ?? '';
+  if (!isValidIBAN(iban)) errors.push({ field: `accounts.${i}.iban`, message: 'is not a valid IBAN (country format or check digits)' });
+  // The schema's pattern holds: a sign, at most 12 digits and at most 2 decimals.
+  const [, sign = '', units = '0', decimals = ''] = /^(-?)(\d+)(?:[.,](\d{1,2}))?$/.exec(a.balance) ?? [];
+  const cents = Number(units) * 100 + Number(decimals.padEnd(2, '0'));
+  return {
+    iban,
+    name: a.name ? cleanText(a.name) : 'Cuenta',
+    currency: a.currency ?? 'EUR',
+    balanceCents: sign === '-' ? -cents : cents,
+    balanceAt: a.balanceAt === undefined ? undefined : new Date(a.balanceAt),
+  };
 }
 
 function duplicates(keys: string[], field: string, message: string, errors: Errors): void {

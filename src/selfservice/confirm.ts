@@ -1,8 +1,7 @@
 import { appendAudit } from '../audit/audit.ts';
-import { verifyCode } from '../customers/codes-store.ts';
+import { newestCodeExpired, verifyCode } from '../customers/codes-store.ts';
 import { getCustomer } from '../customers/customers-store.ts';
 import { newTemporaryPassword } from '../customers/temporary-password.ts';
-import type { Locale } from '../i18n/catalogue.ts';
 import { onlyBranchCanHelp } from './branch.ts';
 import { deliverCredentials, type Delivered } from './credentials.ts';
 import type { RecoveryDeps } from './deps.ts';
@@ -23,7 +22,7 @@ type Settled = { kind: 'answer'; result: ConfirmResult } | { kind: 'refuse'; err
  * `web.recoveryCodeAttempts` the flow fails for good. Counting commits even when the answer is
  * a refusal: the transaction returns what to say and the refusal is thrown after it.
  */
-export async function confirmRecovery(deps: RecoveryDeps, token: string | undefined, code: string, locale: Locale): Promise<ConfirmResult> {
+export async function confirmRecovery(deps: RecoveryDeps, token: string | undefined, code: string): Promise<ConfirmResult> {
   const max = deps.config.web.recoveryCodeAttempts;
   // The temporary password is hashed before the transaction (see newTemporaryPassword), for
   // every attempt on a live flow awaiting its code — the wrong ones and a flow of nobody too,
@@ -37,9 +36,13 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
     const flow = await findFlow(tx, deps.hasher, token, true);
     const refused = gate(flow && { step: flow.step, expiresAt: flow.expires_at }, 'confirm', now);
     if (refused || !flow) return { kind: 'refuse', error: refusal(refused ?? 'wrong_step') };
+    const subject = `flow:${flow.id}`;
+    // A code that ran out of time is no guess: the flow keeps its tries (a flow of nobody has
+    // an unsent code of its own, so it answers alike).
+    if (await newestCodeExpired(tx, 'recovery', subject, now)) return { kind: 'refuse', error: refusal('expired_code', { attemptsLeft: attemptsLeft(flow.code_attempts, max) }) };
     const attempts = await countCodeAttempt(tx, flow.id, max, now);
     if (attempts === undefined) return { kind: 'refuse', error: refusal('too_many_attempts') };
-    const check = await verifyCode(tx, deps, { purpose: 'recovery', subject: `flow:${flow.id}`, code: cleanCode(code) });
+    const check = await verifyCode(tx, deps, { purpose: 'recovery', subject, code: cleanCode(code) });
     const outcome = codeOutcome(check, flow.customer_id !== null, attempts, max);
     const audit = { at: now, actor: 'web', customerId: flow.customer_id, subject: 'recovery' };
     if (outcome === 'failed') {
@@ -56,7 +59,7 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
       await appendAudit(tx, { ...audit, action: 'recovery.referred_to_branch', details: { flow: flow.id, reason: why } });
       return { kind: 'answer', result: { step: 'visit_branch' } };
     }
-    const delivered = await deliverCredentials(tx, deps, customer, flow.id, locale, temporary ?? (await newTemporaryPassword()));
+    const delivered = await deliverCredentials(tx, deps, customer, flow.id, temporary ?? (await newTemporaryPassword()));
     await setStep(tx, flow.id, 'done', now);
     return { kind: 'answer', result: { step: 'done', ...delivered } };
   });

@@ -10,7 +10,9 @@ describe('recovery flow rules', () => {
     expect(gate({ step: 'code_sent', expiresAt: later }, 'resend', now)).toBeNull();
     expect(gate(undefined, 'confirm', now)).toBe('wrong_step');
     expect(gate({ step: 'identify', expiresAt: later }, 'confirm', now)).toBe('wrong_step');
-    expect(gate({ step: 'done', expiresAt: later }, 'confirm', now)).toBe('wrong_step');
+    // A flow completed (in another tab) says so, even once expired.
+    expect(gate({ step: 'done', expiresAt: later }, 'confirm', now)).toBe('flow_done');
+    expect(gate({ step: 'done', expiresAt: now }, 'resend', now)).toBe('flow_done');
     expect(gate({ step: 'code_sent', expiresAt: now }, 'confirm', now)).toBe('flow_expired');
     // A failed flow says so even after it expired.
     expect(gate({ step: 'failed', expiresAt: now }, 'confirm', now)).toBe('too_many_attempts');

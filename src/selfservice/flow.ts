@@ -22,7 +22,7 @@ export type FlowRequest = 'confirm' | 'resend';
 export const REQUIRED_STEP: Readonly<Record<FlowRequest, RecoveryStep>> = { confirm: 'code_sent', resend: 'code_sent' };
 
 /** Why a request on a flow is refused: the `reason` of the answer. */
-export type GateRefusal = 'wrong_step' | 'flow_expired' | 'too_many_attempts';
+export type GateRefusal = 'wrong_step' | 'flow_done' | 'flow_expired' | 'too_many_attempts';
 
 export interface FlowView {
   step: RecoveryStep;
@@ -30,11 +30,13 @@ export interface FlowView {
 }
 
 /**
- * Whether `request` may act on `flow` now. No flow (no cookie, a forged token) or a finished
- * one is a skipped step; an expired or failed flow is gone and the page starts again.
+ * Whether `request` may act on `flow` now. No flow (no cookie, a forged token) is a skipped
+ * step; a completed one says so (another tab finished it: its credentials are on their way);
+ * an expired or failed flow is gone and the page starts again.
  */
 export function gate(flow: FlowView | undefined, request: FlowRequest, now: Date): GateRefusal | null {
   if (!flow) return 'wrong_step';
+  if (flow.step === 'done') return 'flow_done';
   if (flow.step === 'failed') return 'too_many_attempts';
   if (flow.expiresAt.getTime() <= now.getTime()) return 'flow_expired';
   return flow.step === REQUIRED_STEP[request] ? null : 'wrong_step';

@@ -32,7 +32,7 @@ export const selfserviceMessages: Record<string, Text> = {
   'recovery.documentType.PASSPORT': { es: 'Pasaporte', en: 'Passport' },
   'recovery.documentType.CIF': { es: 'CIF', en: 'CIF (company tax ID)' },
   'recovery.field.document': { es: 'Número de documento', en: 'Document number' },
-  'recovery.hint.document': { es: 'Con su letra, por ejemplo 12345678Z.', en: 'With its letter, for example 12345678Z.' },
+  'recovery.hint.document': { es: 'Con la letra del final, por ejemplo 12345678Z.', en: 'With the letter at the end, for example 12345678Z.' },
   'recovery.field.pan': { es: 'Número de tarjeta', en: 'Card number' },
   'recovery.hint.pan': {
     es: 'Tal como aparece en tu tarjeta de crédito o débito (puedes dejar los espacios).',
@@ -108,6 +108,11 @@ export const selfserviceMessages: Record<string, Text> = {
     es: 'Por tu seguridad, tus claves no se pueden recuperar por internet. Acude a tu oficina con tu documento de identidad y te ayudarán.',
     en: 'For your security, your credentials cannot be recovered online. Visit your branch with your identity document and they will help you.',
   },
+  'recovery.finished.heading': { es: 'Petición ya completada', en: 'Request already completed' },
+  'recovery.finished.text': {
+    es: 'Esta petición ya se completó, quizá en otra pestaña. Te hemos enviado el usuario por correo electrónico y la contraseña por SMS: ya puedes acceder a tu Banca Electrónica.',
+    en: 'This request was already completed, perhaps in another tab. We have sent your user code by email and your password by SMS: you can now sign in to online banking.',
+  },
   'recovery.expired.heading': { es: 'La petición ha caducado', en: 'The request has expired' },
   'recovery.expired.text': {
     es: 'Por seguridad, una recuperación de claves dura solo unos minutos. Vuelve a empezar cuando quieras.',
@@ -130,6 +135,10 @@ export const selfserviceMessages: Record<string, Text> = {
   'recovery.error.invalid_code': { es: 'El código no es correcto.', en: 'The code is not right.' },
   'recovery.error.code_format': { es: 'Escribe el código de cifras que te hemos enviado por SMS.', en: 'Enter the code of digits we sent you by SMS.' },
   'recovery.error.expired_code': { es: 'El código ha caducado. Pide otro.', en: 'The code has expired. Ask for another one.' },
+  'recovery.error.flow_done': {
+    es: 'Esta petición ya se completó, quizá en otra pestaña: te hemos enviado el usuario por correo y la contraseña por SMS.',
+    en: 'This request was already completed, perhaps in another tab: we have sent your user code by email and your password by SMS.',
+  },
   'recovery.error.wrong_step': { es: 'Este paso no corresponde ahora. Vuelve a empezar.', en: 'This step does not come now. Please start again.' },
   'recovery.error.flow_expired': { es: 'La petición ha caducado. Vuelve a empezar.', en: 'The request has expired. Please start again.' },
   'recovery.error.too_many_attempts': { es: 'Demasiados intentos. Vuelve a empezar.', en: 'Too many attempts. Please start again.' },

@@ -1,7 +1,6 @@
 import { appendAudit } from '../audit/audit.ts';
 import { issueCode } from '../customers/codes-store.ts';
 import { getCustomer } from '../customers/customers-store.ts';
-import type { Locale } from '../i18n/catalogue.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
 import type { RecoveryDeps } from './deps.ts';
 import { refusal } from './errors.ts';
@@ -15,7 +14,7 @@ import { transactionWithRetry } from '../platform/db/retry.ts';
  * (NIST SP 800-63B §3.1.3.2) and the flow keeps its own count and expiry. A flow of nobody
  * gets a new (unsent) code too, so the answer is the same.
  */
-export async function resendCode(deps: RecoveryDeps, token: string | undefined, locale: Locale): Promise<{ step: 'code_sent'; expiresAt: Date }> {
+export async function resendCode(deps: RecoveryDeps, token: string | undefined): Promise<{ step: 'code_sent'; expiresAt: Date }> {
   const settled = await transactionWithRetry(deps.db, async (tx) => {
     const now = deps.clock.now();
     const flow = await findFlow(tx, deps.hasher, token, true);
@@ -27,7 +26,7 @@ export async function resendCode(deps: RecoveryDeps, token: string | undefined, 
     const customer = flow.customer_id ? await getCustomer(tx, flow.customer_id) : undefined;
     if (customer?.mobile) {
       const minutes = Math.round((issued.expiresAt.getTime() - now.getTime()) / 60_000);
-      await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.code.recovery', locale, customerId: customer.id, params: { code: issued.code, minutes } });
+      await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.code.recovery', customer, params: { code: issued.code, minutes } });
     }
     await recordResend(tx, flow.id, now);
     await appendAudit(tx, { at: now, actor: 'web', action: 'recovery.code_resent', customerId: flow.customer_id, subject: 'recovery', details: { flow: flow.id } });

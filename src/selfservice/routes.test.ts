@@ -53,9 +53,9 @@ describeEachDatabase('recovery API', (backend) => {
     const actions = (await r.services.db.selectFrom('audit_log').select('action').where('customer_id', '=', h.customer.id).execute()).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['recovery.started', 'code.consumed', 'password.set', 'recovery.completed']));
 
-    // The flow is over: the cookie is gone and the code is spent.
-    expect(b.cookie(RECOVERY_COOKIE)).toBeUndefined();
-    expect((await b.confirm(code)).json()).toMatchObject({ reason: 'wrong_step' });
+    // The flow is over and the code is spent; the cookie stays so another tab can be told.
+    expect((await b.confirm(code)).json()).toMatchObject({ reason: 'flow_done' });
+    expect((await b.request('GET', '/api/recovery/flow')).json()).toEqual({ step: 'none' });
     // Nothing secret in the logs.
     const logs = r.logLines.join('\n');
     for (const secret of [code, password!, h.pin, h.pan]) expect(logs).not.toContain(secret);
@@ -210,6 +210,54 @@ describeEachDatabase('recovery API', (backend) => {
     const second = await smsCode(r.services, h.customer.mobile!);
     expect((await b.confirm(first === second ? '999999' : first)).json()).toMatchObject({ reason: 'invalid_code', details: { attemptsLeft: 1 } });
     expect((await b.confirm(second)).json()).toMatchObject({ step: 'done' });
+  });
+
+  it('spends no attempt on an expired code: the flow keeps its tries and a new code still works', async () => {
+    const b = r.browser();
+    await b.start({ document: doc(), pan: h.pan, pin: h.pin });
+    const first = await smsCode(r.services, h.customer.mobile!);
+    r.services.clock.advance(r.services.config.limits.codeTtlSeconds * 1000 + 1000);
+    const max = r.services.config.web.recoveryCodeAttempts;
+    for (let i = 0; i < max + 1; i++) {
+      const late = await b.confirm(first);
+      expect(late.statusCode).toBe(400);
+      expect(late.json()).toMatchObject({ reason: 'expired_code', details: { attemptsLeft: max } });
+    }
+    const flows = r.services.db.withTables<SelfserviceTables>();
+    const flow = await flows.selectFrom('recovery_flows').select('code_attempts').where('customer_id', '=', h.customer.id).executeTakeFirstOrThrow();
+    expect(flow.code_attempts).toBe(0);
+    expect((await b.request('POST', '/api/recovery/resend', {})).json()).toMatchObject({ step: 'code_sent' });
+    const second = await smsCode(r.services, h.customer.mobile!);
+    expect((await b.confirm(second === '000000' ? '111111' : '000000')).json()).toMatchObject({ reason: 'invalid_code', details: { attemptsLeft: max - 1 } });
+    expect((await b.confirm(second)).json()).toMatchObject({ step: 'done' });
+  });
+
+  it('tells a second tab that the recovery was completed in the first, not that it expired', async () => {
+    const first = r.browser();
+    await first.start({ document: doc(), pan: h.pan, pin: h.pin });
+    const code = await smsCode(r.services, h.customer.mobile!);
+    // The second tab shares the browser's cookie.
+    const second = r.browser();
+    (second as unknown as { cookies: Map<string, string> }).cookies.set(RECOVERY_COOKIE, first.cookie(RECOVERY_COOKIE)!);
+    expect((await first.confirm(code)).json()).toMatchObject({ step: 'done' });
+    for (const res of [await second.confirm(code), await second.request('POST', '/api/recovery/resend', {})]) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ reason: 'flow_done', message: t('recovery.error.flow_done', 'es') });
+    }
+    // Nothing was sent twice: one code, one temporary password.
+    expect(await delivered(r.services, h.customer.mobile!)).toHaveLength(2);
+  });
+
+  it('writes every message in the customer’s registered language, whatever the page speaks', async () => {
+    await r.services.db.updateTable('customers').set({ locale: 'en' }).where('id', '=', h.customer.id).execute();
+    const b = r.browser();
+    await b.request('POST', '/api/recovery/start?lang=es', { documentType: 'DNI', document: doc(), pan: h.pan, pin: h.pin, altcha: await b.captcha() });
+    const code = await smsCode(r.services, h.customer.mobile!);
+    expect((await b.request('POST', '/api/recovery/confirm?lang=es', { code })).json()).toMatchObject({ step: 'done' });
+    const sms = await delivered(r.services, h.customer.mobile!);
+    expect(sms.map((m) => m.body)).toEqual([expect.stringContaining('is your code to confirm'), expect.stringContaining('your temporary online banking password')]);
+    const email = await delivered(r.services, h.customer.email!);
+    expect(email[0]!.subject).toBe(t('email.user_code.subject', 'en'));
   });
 
   it('answers in English when asked', async () => {

@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { secureCookies } from '../config/config.ts';
 import { keyedHashPinVerifier } from '../customers/pin-verifier.ts';
-import { requestLocale } from '../http/errors.ts';
 import type { RouteModule } from '../http/modules.ts';
+import { identityOf } from '../http/rate-limit.ts';
 import { newChallenge } from './captcha.ts';
 import { confirmRecovery } from './confirm.ts';
 import type { RecoveryDeps } from './deps.ts';
@@ -57,6 +57,12 @@ const Challenge = Type.Object({
 
 const tags = ['selfservice'];
 
+/** The document step 1 names, as one identity whatever its case or spacing. */
+function documentOf(body: unknown): string | undefined {
+  const { documentType, document } = (body ?? {}) as { documentType?: string; document?: string };
+  return document === undefined ? undefined : identityOf(`${documentType ?? ''}:${document}`);
+}
+
 /**
  * Web self-service recovery (seed 001): captcha, step 1 "Tu dato", step 2 "Confirmación".
  * Every POST needs the CSRF token (`x-csrf-token`, from GET /api/csrf).
@@ -76,10 +82,14 @@ export const recoveryRoutes: RouteModule = async (plain, { services }) => {
     async () => newChallenge(deps),
   );
 
+  // Steps 1 and 2 are throttled by address, then by document (step 1) or by flow (step 2): issue 14, finding 8.
+  const startGuard = app.credentialGuard('recovery', { identity: (req) => documentOf(req.body) });
+  const confirmGuard = app.credentialGuard('recovery', { scope: 'recovery-confirm', identity: (req) => req.cookies[RECOVERY_COOKIE] || undefined });
   app.post(
     '/api/recovery/start',
     {
       onRequest: app.csrfProtection,
+      preHandler: startGuard,
       schema: {
         tags,
         summary: 'Step 1 "Tu dato": document, card, PIN and solved captcha',
@@ -90,7 +100,7 @@ export const recoveryRoutes: RouteModule = async (plain, { services }) => {
     },
     async (req, reply) => {
       const { altcha, ...input } = req.body;
-      const result = await startRecovery(deps, input, altcha, requestLocale(req));
+      const result = await startRecovery(deps, input, altcha);
       if (result.step === 'visit_branch') {
         endFlow(reply);
         return result;
@@ -104,18 +114,22 @@ export const recoveryRoutes: RouteModule = async (plain, { services }) => {
     '/api/recovery/confirm',
     {
       onRequest: app.csrfProtection,
+      preHandler: confirmGuard,
       schema: {
         tags,
         summary: 'Step 2 "Confirmación": the SMS code',
-        description: 'On success the user code goes by email and a temporary password by SMS. 400 `invalid_code` carries `details.attemptsLeft`.',
+        description:
+          'On success the user code goes by email and a temporary password by SMS. 400 `invalid_code` carries `details.attemptsLeft`; 400 `expired_code` spends no attempt. ' +
+          'A flow already completed (another tab sent the right code) answers 409 `flow_done`: its cookie is kept until the flow expires so every tab can be told.',
         body: ConfirmBody,
         response: { 200: Type.Union([Done, VisitBranch]), 400: Refusal, 409: Refusal, 410: Refusal },
       },
     },
     async (req, reply) => {
       try {
-        const result = await confirmRecovery(deps, req.cookies[RECOVERY_COOKIE], req.body.code, requestLocale(req));
-        endFlow(reply);
+        const result = await confirmRecovery(deps, req.cookies[RECOVERY_COOKIE], req.body.code);
+        // A completed flow keeps its cookie (it can do nothing more) so another tab hears `flow_done`.
+        if (result.step !== 'done') endFlow(reply);
         return result;
       } catch (err) {
         if ((err as { status?: number }).status === 410) endFlow(reply);
@@ -131,7 +145,7 @@ export const recoveryRoutes: RouteModule = async (plain, { services }) => {
       schema: { tags, summary: 'Sends a new SMS code for the flow (rate-limited; failed attempts carry over)', response: { 200: CodeSent, 409: Refusal, 410: Refusal, 429: Refusal } },
     },
     async (req) => {
-      const result = await resendCode(deps, req.cookies[RECOVERY_COOKIE], requestLocale(req));
+      const result = await resendCode(deps, req.cookies[RECOVERY_COOKIE]);
       return { step: result.step, expiresAt: result.expiresAt.toISOString() };
     },
   );

@@ -3,7 +3,6 @@ import { checkCardPin, findCardByPan } from '../customers/cards-store.ts';
 import { issueCode } from '../customers/codes-store.ts';
 import { findCustomerByDocument } from '../customers/customers-store.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
-import type { Locale } from '../i18n/catalogue.ts';
 import { onlyBranchCanHelp } from './branch.ts';
 import { checkCaptcha } from './captcha.ts';
 import { spendChallenge } from './captcha-store.ts';
@@ -28,7 +27,7 @@ export type StartResult = { step: 'code_sent'; token: string; expiresAt: Date } 
  * created for each, and only the last sends the code by SMS (OWASP Forgot Password; PSD2 RTS
  * art. 4(3)(a)). Only someone who proved document, card and PIN may hear "visit your branch".
  */
-export async function startRecovery(deps: RecoveryDeps, input: StartInput, captcha: string | undefined, locale: Locale): Promise<StartResult> {
+export async function startRecovery(deps: RecoveryDeps, input: StartInput, captcha: string | undefined): Promise<StartResult> {
   const shape = checkStartInput(input);
   if (!shape.ok) throw refusal(shape.reason);
   const data = shape.value;
@@ -61,7 +60,7 @@ export async function startRecovery(deps: RecoveryDeps, input: StartInput, captc
     const issued = await issueCode(tx, deps, { purpose: 'recovery', subject, customerId: verified?.id ?? null, maxAttempts: deps.config.web.recoveryCodeAttempts });
     if (verified) {
       const minutes = Math.round((issued.expiresAt.getTime() - now.getTime()) / 60_000);
-      await enqueueMessage(tx, deps, { channel: 'sms', to: verified.mobile!, template: 'sms.code.recovery', locale, customerId: verified.id, params: { code: issued.code, minutes } });
+      await enqueueMessage(tx, deps, { channel: 'sms', to: verified.mobile!, template: 'sms.code.recovery', customer: verified, params: { code: issued.code, minutes } });
     }
     await setStep(tx, flow.id, 'code_sent', now, true);
     await appendAudit(tx, { ...audit, action: verified ? 'recovery.started' : 'recovery.identification_failed', details: { flow: flow.id, failed } });

@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { CliCommand } from '../cli.ts';
+import { STAFF_ROLES, type StaffRole } from '../backoffice/access.ts';
 
-const ROLES = ['agent', 'supervisor', 'branch', 'admin'] as const;
+const ROLES = STAFF_ROLES;
 
 /** The first line of standard input: a password piped in never lands in the shell history. */
 async function readSecretLine(): Promise<string> {
@@ -28,7 +29,7 @@ export const staffCommand: CliCommand = (program: Command) => {
       .requiredOption('--name <name>', 'the person’s name')
       .addOption(new Option('--role <role>', 'the role').choices(ROLES).makeOptionMandatory())
       .option('--office <code>', 'the office of a branch user'),
-  ).action(async (username: string, opts: { name: string; role: (typeof ROLES)[number]; office?: string; config?: string; dev?: boolean }) => {
+  ).action(async (username: string, opts: { name: string; role: StaffRole; office?: string; config?: string; dev?: boolean }) => {
     if ((opts.role === 'branch') !== (opts.office !== undefined)) throw new Error('--office goes with --role branch, and only with it');
     const [{ configFrom }, { boot }, { createStaffAccount, staffPasswordProblem }, { normaliseUsername }] = await Promise.all([import('../cli.ts'), import('../platform/boot.ts'), import('./accounts.ts'), import('./login.ts')]);
     const password = await readSecretLine();

@@ -10,6 +10,16 @@ export const STAFF_REASONS = {
   session_expired: 'unauthorized',
   locked: 'too_many',
   role_not_allowed: 'forbidden',
+  local_login_off: 'forbidden',
+  oidc_off: 'not_found',
+  oidc_unavailable: 'unavailable',
+  oidc_failed: 'unauthorized',
+  oidc_expired: 'unauthorized',
+  oidc_no_role: 'forbidden',
+  oidc_no_office: 'forbidden',
+  oidc_disabled: 'forbidden',
+  admin_token_not_staff: 'forbidden',
+  staff_headers_refused: 'validation',
 } as const satisfies Record<string, ErrorCode>;
 
 export type StaffReason = keyof typeof STAFF_REASONS;

@@ -7,18 +7,20 @@ import { staffError } from './errors.ts';
 import { staffDb, type StaffAccount } from './schema.ts';
 import { openStaffSession, type StaffSessionDeps } from './sessions.ts';
 import { transactionWithRetry } from '../platform/db/retry.ts';
+import { countUnknownFailure, unknownLockedUntil, type UnknownIdentityDeps } from '../platform/unknown-identities.ts';
 
 /**
  * Staff sign-in. The order of the checks is the security:
  * 1. an unknown or disabled user costs one argon2 verification and gets the same answer as a
- *    wrong password (OWASP Authentication Cheat Sheet);
+ *    wrong password (OWASP Authentication Cheat Sheet); its failures are counted and lock it
+ *    like a real account (`unknown-identities.ts`), so a lock tells nobody which names exist;
  * 2. a locked account is refused whatever the password, so a lock is no oracle for guessing;
  * 3. a wrong password counts, and the failure that reaches `console.loginAttempts` locks the
  *    account for `console.lockMinutes` (PCI DSS 8.3.4: at most 10 tries, at least 30 minutes).
  *    The count moves in one conditional update, so racing guesses cannot skip the lock;
  * 4. the right password resets the count and opens a new session.
  */
-export interface StaffLoginDeps extends StaffSessionDeps {
+export interface StaffLoginDeps extends StaffSessionDeps, UnknownIdentityDeps {
   config: { console: Pick<ConsoleConfig, 'loginAttempts' | 'lockMinutes'> };
 }
 
@@ -31,12 +33,22 @@ export async function staffLogin(db: Db, deps: StaffLoginDeps, input: { username
   const accounts = staffDb(db);
   const account = await accounts.selectFrom('staff_accounts').selectAll().where('id', '=', id).executeTakeFirst();
   const audit = (action: string, details: Record<string, unknown>) => appendAudit(db, { at, actor: account ? `staff:${account.id}` : 'console', action, subject: 'console', details });
-  if (!account || account.disabled_at) {
+  const lockedError = (until: Date) => staffError('locked', 'the account is locked after too many failed sign-ins', { lockedUntil: until.toISOString() });
+  if (!account || account.disabled_at || account.password_hash === null) {
+    // Counted and locked like a real account, so a lock tells nobody which names exist. An
+    // account of the single sign-on provider has no password here: it answers as unknown.
+    const { loginAttempts, lockMinutes } = deps.config.console;
+    const lockedUntil = await unknownLockedUntil(db, deps, 'staff', id);
+    if (lockedUntil) {
+      await audit('staff.login_refused', { reason: 'locked' });
+      throw lockedError(lockedUntil);
+    }
     await burnPasswordCheck(input.password);
-    await audit('staff.login_failed', { reason: account ? 'disabled' : 'unknown_user' });
+    const counted = await countUnknownFailure(db, deps, 'staff', id, { attempts: loginAttempts, until: new Date(at.getTime() + lockMinutes * 60_000) });
+    await audit('staff.login_failed', { reason: !account ? 'unknown_user' : account.disabled_at ? 'disabled' : 'single_sign_on_account' });
+    if (counted.lockedUntil) throw lockedError(counted.lockedUntil);
     throw staffError('invalid_credentials', 'invalid user name or password');
   }
-  const lockedError = (until: Date) => staffError('locked', 'the account is locked after too many failed sign-ins', { lockedUntil: until.toISOString() });
   if (account.locked_until && account.locked_until.getTime() > at.getTime()) {
     await audit('staff.login_refused', { reason: 'locked' });
     throw lockedError(account.locked_until);

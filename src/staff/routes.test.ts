@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openBank, type Bank } from '../banking/test-support.ts';
-import { describeEachDatabase } from '../../test/helpers/db.ts';
-import { freshCustomer, postAlert, SOURCE } from '../backoffice/case-test-support.ts';
+import { describeEachDatabase, TEST_ADMIN_TOKEN } from '../../test/helpers/db.ts';
+import { freshCustomer, postAlert, SOURCE } from '../backoffice/cases/test-support.ts';
 import { staffPasswordProblem, unlockStaffAccount } from './accounts.ts';
 import { staffDb } from './schema.ts';
 import { demoStaff, StaffBrowser } from './test-support.ts';
@@ -120,10 +120,13 @@ describeEachDatabase('console: staff sign-in and sessions', (backend) => {
     expect(await long.get('/api/staff/me')).toMatchObject({ status: 401, body: { reason: 'session_expired' } });
   });
 
-  it('keeps the admin token and X-Staff-Id path for system callers, and refuses a request with neither', async () => {
+  it('refuses a request with no session, a wrong token, or the admin token acting for staff', async () => {
     expect(await bank.app.inject({ url: '/api/cases' }).then((r) => [r.statusCode, r.json().reason])).toEqual([401, 'no_session']);
     const res = await bank.app.inject({ url: '/api/cases', headers: { authorization: 'Bearer wrong-token-0123456789abcdef', 'x-staff-id': 'x' } });
     expect(res.statusCode).toBe(401);
+    // The admin token provisions only (issue 14, finding 6): it names nobody on the back office.
+    const admin = await bank.app.inject({ url: '/api/cases', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'x-staff-id': 'ana.agente' } });
+    expect([admin.statusCode, admin.json().reason]).toEqual([403, 'admin_token_not_staff']);
     // A bad Authorization header is judged alone, even beside a live session cookie.
     const b = await browser().signIn('admin');
     expect((await bank.app.inject({ url: '/api/cases', cookies: b.cookies, headers: { authorization: 'Bearer nope' } })).statusCode).toBe(401);

@@ -12,7 +12,11 @@ export type StaffAccountsTable = {
   name: string;
   role: StaffRole;
   office_code: string | null;
-  password_hash: string;
+  /** None for an account of the single sign-on provider. */
+  password_hash: string | null;
+  /** The provider's issuer and the person's subject there, for an account of single sign-on. */
+  oidc_issuer: ColumnType<string | null, string | null | undefined, string | null>;
+  oidc_subject: ColumnType<string | null, string | null | undefined, string | null>;
   failed_logins: ColumnType<number, number | undefined, number>;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
@@ -27,11 +31,23 @@ export type StaffSessionsTable = {
   last_seen_at: Timestamp;
   ended_at: Timestamp | null;
   end_reason: string | null;
+  /** The provider's ID token of a single sign-on session, sealed: the hint of its logout. */
+  oidc_id_token_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+};
+
+export type StaffOidcLoginsTable = {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 };
 
 export type StaffTables = {
   staff_accounts: StaffAccountsTable;
   staff_sessions: StaffSessionsTable;
+  staff_oidc_logins: StaffOidcLoginsTable;
 };
 
 export type StaffAccount = Selectable<StaffAccountsTable>;

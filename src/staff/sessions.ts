@@ -15,12 +15,15 @@ export interface StaffSessionDeps extends ClockDeps {
 
 export const staffSessionHash = (hasher: KeyedHasher, token: string): string => hasher.hash('staff.session', token);
 
-/** Opens a session (a new token at every login), ending the one the browser still carried. */
-export async function openStaffSession(ex: Executor, deps: StaffSessionDeps, staffId: string, previousToken?: string): Promise<string> {
+/**
+ * Opens a session (a new token at every login), ending the one the browser still carried. A
+ * single sign-on session keeps the provider's ID token, sealed, for the provider's logout.
+ */
+export async function openStaffSession(ex: Executor, deps: StaffSessionDeps, staffId: string, previousToken?: string, sealedIdToken: string | null = null): Promise<string> {
   const at = deps.clock.now();
   if (previousToken) await endStaffSession(ex, deps, staffSessionHash(deps.hasher, previousToken), 'replaced');
   const token = randomToken();
-  await staffDb(ex).insertInto('staff_sessions').values({ id_hash: staffSessionHash(deps.hasher, token), staff_id: staffId, created_at: at, last_seen_at: at }).execute();
+  await staffDb(ex).insertInto('staff_sessions').values({ id_hash: staffSessionHash(deps.hasher, token), staff_id: staffId, created_at: at, last_seen_at: at, oidc_id_token_sealed: sealedIdToken }).execute();
   return token;
 }
 

@@ -6,7 +6,7 @@ import { STAFF_COOKIE } from './session-access.ts';
 /** Helpers of the staff HTTP tests (imported only by `*.test.ts`). */
 
 export type { Reply };
-export type StaffRoleName = 'agent' | 'supervisor' | 'branch' | 'admin';
+export type StaffRoleName = 'agent' | 'supervisor' | 'branch' | 'admin' | 'fraud';
 
 /** The demo console user of a role (loaded with the demo bank). */
 export const demoStaff = (role: StaffRoleName) => DEMO_STAFF.find((s) => s.role === role)!;

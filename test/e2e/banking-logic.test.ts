@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/catalogue.ts';
-import { amountForApi, digitsOnly, formatAmount, formatIban, referenceFrom } from '../../web/src/banking/format.ts';
+import { amountForApi, digitsOnly, formatAmount, formatIban, maskedIban, referenceFrom } from '../../web/src/banking/format.ts';
 import { operationTitle, strengthText } from '../../web/src/banking/labels.ts';
 
 describe('online-banking page logic (no browser needed)', () => {
@@ -19,6 +19,8 @@ describe('online-banking page logic (no browser needed)', () => {
     expect(formatAmount('1500.00', 'EUR', 'es').replace(/\s/g, ' ')).toBe('1500,00 €');
     expect(formatAmount('1500.00', 'EUR', 'en')).toBe('€1,500.00');
     expect(formatIban('es9121000418450200051332')).toBe('ES91 2100 0418 4502 0005 1332');
+    expect(maskedIban('es91 2100 0418 4502 0005 1332')).toBe('ES*****1332');
+    expect(maskedIban('')).toBe('*****');
     expect(referenceFrom('?ref=23522111')).toBe('23522111');
     expect(referenceFrom('?ref=2352211')).toBeNull();
     expect(digitsOnly('123 456')).toBe('123456');
@@ -35,5 +37,7 @@ describe('online-banking page logic (no browser needed)', () => {
     ]);
     expect(operationTitle(es, 'pending_signature')).toBe('Gestión de claves');
     expect(operationTitle(es, 'signed')).toBe('¡Listo!');
+    // While the operation loads the title names no step ("Gestión de claves" used to flash).
+    expect(operationTitle(es, undefined)).toBe('Operación');
   });
 });

@@ -283,10 +283,11 @@ describeBrowser('online banking in Chromium (seed 001 and the IVR links)', () =>
 
   it('login refusals: wrong password, and the contact-centre block that sends the customer to the branch', async () => {
     const { context, page, errors } = await newPage(rig, 420);
+    // A blocked account compares no password: any password is told to visit the branch.
     await signIn(page, rig, { userCode: DEMO.javierCae.userCode, password: 'not-his-password' });
     const alert = page.locator('.bank-error[role="alert"]');
     await alert.waitFor();
-    expect(await alert.innerText()).toBe(es('banking.error.invalid_credentials'));
+    expect(await alert.innerText()).toBe(es('banking.error.visit_branch'));
     await signIn(page, rig, DEMO.javierCae);
     await expect.poll(() => alert.innerText()).toBe(es('banking.error.visit_branch'));
     expect(new URL(page.url()).pathname).toBe('/banking');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/i18n/catalogue.ts';
 import { categoryLabel } from '../../web/src/console/CategoryPicker.tsx';
-import { actorName, ageText, queueName, waitedMinutes, waitLevel } from '../../web/src/console/format.ts';
+import { actorName, ageText, detailValue, queueName, waitedMinutes, waitLevel } from '../../web/src/console/format.ts';
 import { CONSOLE_PAGES, pagesFor } from '../../web/src/console/nav.ts';
 import { resultText } from '../../web/src/console/RunSteps.tsx';
 import { SHORTCUTS } from '../../web/src/console/shortcuts.ts';
@@ -52,5 +52,18 @@ describe('console logic', () => {
     expect(new Set(CONSOLE_PAGES.map((p) => p.path)).size).toBe(CONSOLE_PAGES.length);
     expect(new Set(SHORTCUTS.map((s) => s.key)).size).toBe(SHORTCUTS.length);
     for (const s of SHORTCUTS) expect(es(s.labelId)).not.toBe('');
+  });
+
+  it('writes alert detail values as an analyst reads them', () => {
+    expect(detailValue('country', 'NL', 'es')).toBe('Países Bajos (NL)');
+    expect(detailValue('country', 'RO', 'en')).toBe('Romania (RO)');
+    expect(detailValue('country', 'Atlantis', 'es')).toBe('Atlantis');
+    expect(detailValue('deviceLinkedAt', '2026-11-23T10:00:00.000Z', 'es')).toBe('23/11/26, 11:00');
+    expect(detailValue('callerPhone', '+34612345331', 'es')).toBe('612 345 331');
+    expect(detailValue('rules', ['amount_over_limit', 'new_beneficiary'], 'es')).toBe('amount_over_limit, new_beneficiary');
+    expect(detailValue('amountCents', 125000, 'es')).toBe('125000');
+    expect(detailValue('deviceLinkedAt', null, 'es')).toBe('—');
+    expect(detailValue('geo', { lat: 1 }, 'es')).toBe('{"lat":1}');
+    expect(detailValue('ip', '185.220.101.7', 'es')).toBe('185.220.101.7');
   });
 });

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../helpers/browser.ts';
 import { newPage, openBankingRig, type BankingRig } from '../helpers/banking.ts';
-import { answerQuestions, applyOutcome, checkAndShoot, es, FACTS, openCaseOf, raiseAlert, recordAttempt, signInStaff, STAFF } from '../helpers/console.ts';
+import { answerQuestions, applyOutcome, checkAndShoot, es, FACTS, openCaseOf, raiseAlert, recordAttempt, signInStaff, situationWords, STAFF } from '../helpers/console.ts';
 
 /**
  * The agent console in Chromium on the demo bank: every outcome of seed 002 driven through the
@@ -63,7 +63,7 @@ describeBrowser('agent console in Chromium (seed 002 on the demo bank)', () => {
     // The fraud engine raises an alert: it shows up without a reload.
     await raiseAlert(rig, { sourceAlertId: 'E2E-LIVE-1', externalId: 'DEMO-C001', situation: 'login_new_location' });
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
-    await page.locator('tr.console-row--fresh', { hasText: 'login_new_location' }).waitFor();
+    await page.locator('tr.console-row--fresh', { hasText: situationWords('login_new_location') }).waitFor();
     await checkAndShoot(page, 'queue-live');
     expect(errors).toEqual([]);
     await context.close();

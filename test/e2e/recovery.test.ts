@@ -204,6 +204,8 @@ describeBrowser('web recovery in Chromium (seed 001)', () => {
     await page.getByRole('button', { name: es('recovery.identify.submit') }).click();
     await page.getByRole('alert').filter({ hasText: es('recovery.error.invalid_pan') }).waitFor();
     expect(await page.getByLabel(es('recovery.field.pan')).getAttribute('aria-invalid')).toBe('true');
+    // Said once, under its field: not again above the button.
+    expect(await page.getByText(es('recovery.error.invalid_pan')).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'recovery-1-errors');
     expect(errors).toEqual([]);

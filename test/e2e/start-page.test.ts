@@ -62,7 +62,9 @@ for (const backend of backends()) {
         await expect.poll(() => h1(page), { message: href, timeout: 15_000 }).toBe(t(heading, 'es'));
         // The document title names the page (the banking face and the console keep their names over their sign-in steps).
         const title = href === '/banking' || href === '/console' ? titleId : heading;
-        expect(await page.title(), href).toBe(`${t(title, 'es')} · Cerrojo`);
+        // The customer faces are the bank's (issue 15 §4): its name, not the product's, in their title.
+        const owner = href === '/recovery' || href === '/banking' ? 'GRUPO CAJAMAR' : 'Cerrojo';
+        await expect.poll(() => page.title(), { message: href }).toBe(`${t(title, 'es')} · ${owner}`);
         // A client-side navigation moves focus to the new heading, as a page load would.
         expect(await page.evaluate(() => document.activeElement?.id), href).toBe('page-title');
         await page.goBack();
@@ -111,7 +113,7 @@ for (const backend of backends()) {
       await page.getByRole('button', { name: 'English' }).click();
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       expect(await h1(page)).toBe('Recover your password');
-      expect(await page.title()).toBe('Recover your password · Cerrojo');
+      expect(await page.title()).toBe('Recover your password · GRUPO CAJAMAR');
       expect(new URL(page.url()).search).toBe('');
       await page.context().close();
     }, 60_000);
@@ -206,7 +208,11 @@ for (const backend of backends()) {
       try {
         const context = await browser.newContext({ viewport: { width: 1200, height: 860 } });
         const page = await context.newPage();
-        await page.goto(`${production.url}/dev/messages`);
+        // Production does not serve the dev tools' pages (issue 14)...
+        for (const path of ['/dev/messages', '/phone']) expect((await page.goto(`${production.url}${path}`))?.status(), path).toBe(404);
+        // ...and a visitor who reaches the list from the start page is told why it is empty.
+        await page.goto(`${production.url}/`);
+        await page.locator('main a[href="/dev/messages"]').first().click();
         const notice = page.getByRole('heading', { name: t('web.messages.notDev.title', 'es') });
         await notice.waitFor();
         expect(await page.getByLabel('Destinatario').count()).toBe(0);

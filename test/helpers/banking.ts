@@ -42,10 +42,10 @@ export interface BankingRig {
   close(): Promise<void>;
 }
 
-/** A web server on the browser backend with the demo bank loaded, and Chromium. */
-export async function openBankingRig(): Promise<BankingRig> {
+/** A web server on the browser backend with the demo bank loaded, and Chromium; `overrides` set configuration keys. */
+export async function openBankingRig(overrides: Record<string, unknown> = {}): Promise<BankingRig> {
   const [server, browser] = await Promise.all([
-    startWebServer(browserBackend()),
+    startWebServer(browserBackend(), overrides),
     chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
   ]);
   await loadDemoData(server.services.db, provisioningDeps(server.services, 'system'));

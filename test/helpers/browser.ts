@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe } from 'vitest';
@@ -30,13 +30,25 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+let axeSource: string | undefined;
+
+/**
+ * axe-core's violations on the page as it is now, of every impact unless `impacts` narrows them.
+ * axe is evaluated through the DevTools protocol rather than added as a <script>: the pages'
+ * Content-Security-Policy refuses inline scripts, as it should.
+ */
+export async function axeViolations(page: Page, impacts?: readonly string[]): Promise<string[]> {
+  axeSource ??= readFileSync(AXE, 'utf8');
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResult> } }).axe.run());
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => !impacts || impacts.includes(v.impact ?? ''))
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export function seriousViolations(page: Page): Promise<string[]> {
+  return axeViolations(page, ['serious', 'critical']);
 }
 
 /** Saves a full-page screenshot as `test-results/<name>.png`. */

@@ -13,7 +13,7 @@ export const es = (id: string, params?: Record<string, string | number>) => t(id
 
 /** The demo console users (docs/demo.md "Staff"), by role. */
 export const STAFF = Object.fromEntries(DEMO_STAFF.map((s) => [s.role, { username: s.username, password: s.password }])) as Record<
-  'agent' | 'supervisor' | 'branch' | 'admin',
+  'agent' | 'supervisor' | 'branch' | 'admin' | 'fraud',
   { username: string; password: string }
 >;
 
@@ -52,11 +52,18 @@ export const FACTS: Record<'maria' | 'antonio', Facts> = {
 
 const BANK = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../config/security-questions.json'), 'utf8')) as { questions: { id: string; fact: keyof Facts }[] };
 
-/** Opens the case of the queue row for `customer` (and `situation`, when given). */
+const CATALOGUE = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../config/alert-catalogue.json'), 'utf8')) as { situations: Record<string, { es: string; en: string }>; details: Record<string, { es: string; en: string }> };
+/** The words the console shows for a situation key (the shipped `config/alert-catalogue.json`). */
+export const situationWords = (key: string, lang: Locale = 'es'): string => CATALOGUE.situations[key]![lang];
+/** The words the console shows for an alert detail key. */
+export const detailWords = (key: string, lang: Locale = 'es'): string => CATALOGUE.details[key]![lang];
+
+/** Opens the case of the queue row for `customer` (and `situation`, a key: the row shows its words, the key in its title). */
 export async function openCaseOf(page: Page, customer: string, situation?: string): Promise<void> {
   let row = page.locator('table.console-table tbody tr').filter({ hasText: customer });
-  if (situation) row = row.filter({ hasText: situation });
-  await row.first().getByRole('link').click();
+  if (situation) row = row.filter({ has: page.locator(`.console-situation[title="${situation}"]`), hasText: situationWords(situation) });
+  // The row's first link is its case; the customer's name links to the customer page.
+  await row.first().getByRole('link').first().click();
   await page.locator('#summary-title').waitFor();
 }
 

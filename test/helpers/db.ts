@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe } from 'vitest';
+import { createAuditKeyring, withAuditKeys } from '../../src/audit/keys.ts';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { ManualClock } from '../../src/platform/clock.ts';
 import { createKeyedHasher } from '../../src/platform/crypto.ts';
 import { createSealer } from '../../src/platform/sealing.ts';
-import { migrate, openDatabase, type Database } from '../../src/platform/db/database.ts';
+import { Migrator, sql } from 'kysely';
+import { migrate, openDatabase, type Database, type DatabaseOptions, type Tx } from '../../src/platform/db/database.ts';
+import { migrations } from '../../src/platform/db/migrations/index.ts';
 import type { Services } from '../../src/platform/services.ts';
 
 /**
@@ -43,11 +46,36 @@ if (!process.env.TEST_DATABASE_URL && !process.env.CERROJO_PG_NOTICE) {
 
 export type TestDatabase = Database & { drop(): Promise<void>; url?: string };
 
-/** A new, migrated, empty database: in memory for PGlite, a new database on the server for PostgreSQL. */
-export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
+export const TEST_AUDIT_KEY = 'c3'.repeat(32);
+
+/** The database with its handle carrying the test audit key, as boot() does with the configured one. */
+export function withTestAuditKey<D extends Database>(database: D): D {
+  return withAuditKeys(database, createAuditKeyring(TEST_AUDIT_KEY));
+}
+
+/** Opens a database the way boot() would for tests: with the test audit key on its handle. */
+export async function openTestDatabase(options: DatabaseOptions): Promise<Database> {
+  return withTestAuditKey(await openDatabase(options));
+}
+
+/** Applies the migrations up to `upTo` (its name in src/platform/db/migrations/index.ts), or all. */
+async function migrateUpTo(db: Database['db'], upTo: string | undefined): Promise<void> {
+  if (upTo === undefined) {
+    await migrate(db);
+    return;
+  }
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(upTo);
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * A new, migrated, empty database: in memory for PGlite, a new database on the server for
+ * PostgreSQL. `upTo` stops the migrations at one (a test of a later migration's effect on data).
+ */
+export async function freshDatabase(backend: Backend, options: { upTo?: string } = {}): Promise<TestDatabase> {
   if (backend.name === 'pglite') {
-    const database = await openDatabase({ dataDir: 'memory' });
-    await migrate(database.db);
+    const database = await openTestDatabase({ dataDir: 'memory' });
+    await migrateUpTo(database.db, options.upTo);
     return { ...database, drop: () => database.close() };
   }
   const name = `cerrojo_t_${randomBytes(6).toString('hex')}`;
@@ -57,8 +85,8 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(backend.url!);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString(), poolSize: 20 });
-  await migrate(database.db);
+  const database = await openTestDatabase({ url: url.toString(), poolSize: 20 });
+  await migrateUpTo(database.db, options.upTo);
   return {
     ...database,
     url: url.toString(),
@@ -75,9 +103,19 @@ export async function freshDatabase(backend: Backend): Promise<TestDatabase> {
 export const TEST_SECRET_KEY = 'a1'.repeat(32);
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
-/** Configuration for tests: dev mode, quiet, with overrides by dotted key. */
+/**
+ * The credential routes' rate limits in tests: out of reach, since most tests make many requests
+ * from one address about something else. test/security/rate-limit.test.ts sets them low
+ * (`'rateLimit.login.perIp': 5`, ...); the production defaults are in config.ts.
+ */
+const relaxedRateLimits = () => {
+  const high = { perIp: 100_000, perIdentity: 100_000 };
+  return { login: { ...high }, recovery: { ...high }, deviceLink: { ...high }, staffLogin: { ...high }, ivrCalls: { perCaller: 100_000 } };
+};
+
+/** Configuration for tests: dev mode, quiet, rate limits out of reach, with overrides by dotted key. */
 export function testConfig(overrides: Record<string, unknown> = {}): Config {
-  return loadConfig({}, { dev: true, logLevel: 'silent', secretKey: TEST_SECRET_KEY, adminToken: TEST_ADMIN_TOKEN, ...overrides }, undefined);
+  return loadConfig({}, { dev: true, logLevel: 'silent', secretKey: TEST_SECRET_KEY, adminToken: TEST_ADMIN_TOKEN, 'audit.key': TEST_AUDIT_KEY, rateLimit: relaxedRateLimits(), ...overrides }, undefined);
 }
 
 export function testServices(database: Database, overrides: Record<string, unknown> = {}, clock = new ManualClock(new Date())): Services & { clock: ManualClock } {
@@ -91,6 +129,20 @@ export function testServices(database: Database, overrides: Record<string, unkno
     sealer: createSealer(TEST_SECRET_KEY),
     adminToken: TEST_ADMIN_TOKEN,
   };
+}
+
+/**
+ * Runs `fn` as the database's operator would tamper with the audit log: with the table's
+ * append-only triggers off (its owner, or a superuser, can do that; the app's role of
+ * docs/operations.md cannot), in one transaction that turns them back on.
+ */
+export async function asDatabaseOperator<T>(db: Database['db'], fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`alter table audit_log disable trigger user`.execute(tx);
+    const result = await fn(tx);
+    await sql`alter table audit_log enable trigger user`.execute(tx);
+    return result;
+  });
 }
 
 /** `describe` once per backend, named after it. */

@@ -88,9 +88,10 @@ export async function startWebServer(backend: Backend, overrides: Record<string,
   };
 }
 
-/** Overrides for a server outside dev mode: real providers configured (never called here). */
+/** Overrides for a server outside dev mode: real providers configured (never called here), and the public address the IVR needs. */
 export const PRODUCTION_MODE: Record<string, unknown> = {
   dev: false,
+  publicBaseUrl: 'https://cerrojo.example-bank.es',
   'notify.email': 'smtp',
   'notify.smtpUrl': 'smtp://127.0.0.1:2525',
   'notify.sms': 'twilio',

@@ -9,9 +9,9 @@ import pg from 'pg';
 import type { Transport } from '../../src/ivr/softphone.ts';
 import { ivrText } from '../../src/ivr/text.ts';
 import { BASE, UNLOCK, type Caller } from '../../src/ivr/test-fixtures.ts';
-import { openDatabase, type Database } from '../../src/platform/db/database.ts';
+import type { Database } from '../../src/platform/db/database.ts';
 import type { Services } from '../../src/platform/services.ts';
-import { TEST_ADMIN_TOKEN, TEST_SECRET_KEY, testServices } from '../helpers/db.ts';
+import { openTestDatabase, TEST_ADMIN_TOKEN, TEST_AUDIT_KEY, TEST_SECRET_KEY, testServices } from '../helpers/db.ts';
 import { TWILIO_SID } from './providers.ts';
 
 /**
@@ -70,7 +70,7 @@ export async function scratchDatabase(adminUrl: string): Promise<ScratchDatabase
  * verifies there and a body sealed here opens there), a clock frozen at the start.
  */
 export async function testSide(url: string, overrides: Record<string, unknown> = {}): Promise<{ database: Database; services: Services }> {
-  const database = await openDatabase({ url, poolSize: 5 });
+  const database = await openTestDatabase({ url, poolSize: 5 });
   return { database, services: testServices(database, overrides) };
 }
 
@@ -109,7 +109,7 @@ export function configFile(config: Record<string, unknown>): string {
 }
 
 // Variables of ours a developer may have exported: a spawned server gets only what a test sets.
-const OURS = /^(PORT|HOST|PUBLIC_BASE_URL|DATABASE_URL|DATA_DIR|CERROJO_.*|LOG_LEVEL|SECRET_KEY|ADMIN_TOKEN|DEFAULT_LOCALE|NOTIFY_.*|SMTP_URL|EMAIL_FROM|TWILIO_.*|COOKIE_SECURE|SESSION_IDLE_SECONDS|STAFF_SESSION_IDLE_SECONDS|IVR_.*|ALERT_SOURCES)$/;
+const OURS = /^(PORT|HOST|PUBLIC_BASE_URL|DATABASE_URL|DATA_DIR|CERROJO_.*|LOG_LEVEL|SECRET_KEY|ADMIN_TOKEN|AUDIT_.*|DEFAULT_LOCALE|NOTIFY_.*|SMTP_URL|EMAIL_FROM|TWILIO_.*|COOKIE_SECURE|SESSION_IDLE_SECONDS|STAFF_SESSION_IDLE_SECONDS|IVR_.*|ALERT_SOURCES|METRICS_TOKEN|API_DOCS|REQUEST_TIMEOUT_MS|CONNECTION_TIMEOUT_MS|KEEP_ALIVE_TIMEOUT_MS)$/;
 
 /**
  * The environment of a production-mode server (no dev sink, no demo data) on `databaseUrl`:
@@ -121,6 +121,7 @@ export function productionEnv(databaseUrl: string, providers: { twilio: string; 
     DATABASE_URL: databaseUrl,
     SECRET_KEY: TEST_SECRET_KEY,
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    AUDIT_KEY: TEST_AUDIT_KEY,
     PUBLIC_BASE_URL: BASE,
     NOTIFY_SMS: 'twilio',
     TWILIO_ACCOUNT_SID: TWILIO_SID,

@@ -4,7 +4,7 @@ import { newCallSid, sign } from '../../src/ivr/softphone.ts';
 import { enqueueMessage } from '../../src/notify/outbox.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import type { Services } from '../../src/platform/services.ts';
-import { TEST_ADMIN_TOKEN, TEST_SECRET_KEY } from '../helpers/db.ts';
+import { TEST_ADMIN_TOKEN, TEST_AUDIT_KEY, TEST_SECRET_KEY } from '../helpers/db.ts';
 import { BASE, ServerProcess, UNLOCK, killAllServers, pause, testSide, waitFor } from './helpers.ts';
 import { PgCluster, postgresBin } from './pg-cluster.ts';
 
@@ -50,7 +50,7 @@ describe.skipIf(!bin)('PostgreSQL restarted under load', () => {
     cluster = await PgCluster.create(bin!);
     await cluster.start();
     // Dev mode: demo data (the alerts' customer), the dev message sink, the dev webhook token.
-    server = await ServerProcess.start('server', { env: { DATABASE_URL: cluster.url, CERROJO_DEV: 'true', SECRET_KEY: TEST_SECRET_KEY, ADMIN_TOKEN: TEST_ADMIN_TOKEN, PUBLIC_BASE_URL: BASE } });
+    server = await ServerProcess.start('server', { env: { DATABASE_URL: cluster.url, CERROJO_DEV: 'true', SECRET_KEY: TEST_SECRET_KEY, ADMIN_TOKEN: TEST_ADMIN_TOKEN, AUDIT_KEY: TEST_AUDIT_KEY, PUBLIC_BASE_URL: BASE } });
   }, 90_000);
 
   afterAll(async () => {

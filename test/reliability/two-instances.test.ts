@@ -134,7 +134,9 @@ describe.skipIf(!url)('two instances behind one PostgreSQL', () => {
     const outbox = () => side.database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
     await waitFor('every message sent', async () => (await outbox()).every((m) => m.status === 'sent'), 30_000, log);
     const rows = await outbox();
-    expect(rows).toHaveLength(2 * CALLS);
+    // Two per unlock call, and the one notice of the PIN block set by the wrong PINs above.
+    expect(rows).toHaveLength(2 * CALLS + 1);
+    expect(rows.filter((m) => m.template === 'sms.card_pin_blocked')).toHaveLength(1);
     // Claimed once each: a second claim would have counted a second attempt.
     expect(rows.filter((m) => m.attempts !== 1)).toEqual([]);
 

@@ -85,7 +85,8 @@ describeEachDatabase('security: brute force stops at each limit, also in paralle
     await phone.dial();
     const right = await phone.walk(['1', c.dniKeys, c.last4, c.pin]);
     expect(right.says.map((s) => s.text)).toEqual(failedWords());
-    expect(await rig.services.db.selectFrom('outbox').select('id').where('customer_id', '=', c.customer.id).execute()).toEqual([]);
+    // Nothing went out but the one notice of the block ("if it was not you, call …").
+    expect(await rig.services.db.selectFrom('outbox').select('template').where('customer_id', '=', c.customer.id).execute()).toEqual([{ template: 'sms.card_pin_blocked' }]);
   });
 
   it('IVR: one call allows reprompts + 1 identifications, and a turn fired many times at once is one try', async () => {
@@ -119,7 +120,7 @@ describeEachDatabase('security: brute force stops at each limit, also in paralle
     expect(tally(replies)).toEqual({ [`200 code_sent`]: BURST });
     expect(await audit('card.pin_failed', `card:${h.cardId}`)).toHaveLength(limits().pinAttempts);
     expect(await start(b, h, h.pin)).toMatchObject({ status: 200, body: { step: 'code_sent' } });
-    expect(await rig.services.db.selectFrom('outbox').select('id').where('customer_id', '=', h.customer.id).execute()).toEqual([]);
+    expect(await rig.services.db.selectFrom('outbox').select('template').where('customer_id', '=', h.customer.id).execute()).toEqual([{ template: 'sms.card_pin_blocked' }]);
   });
 
   it('web recovery: one solved captcha fired many times at once is accepted once', async () => {
@@ -193,8 +194,13 @@ describeEachDatabase('security: brute force stops at each limit, also in paralle
     expect(failuresBefore >= 0).toBe(succeeded);
     if (succeeded) expect(failuresBefore).toBeLessThan(limits().passwordAttempts);
     else expect(replies[BURST - 1]!.body.reason).toBe('access_blocked');
-    // Either way no more wrong guesses were told apart than the limit allows.
-    expect(tally(replies)['401 invalid_credentials']).toBeLessThanOrEqual(limits().passwordAttempts - 1);
+    // No more wrong guesses were told apart than the limit allows. The right password ends the run of
+    // failures (the counter counts consecutive ones), so when it got in, up to passwordAttempts - 1 wrong
+    // ones may be told apart before it and as many again after it, and then the account locks.
+    const toldApart = tally(replies)['401 invalid_credentials'] ?? 0;
+    const allowed = limits().passwordAttempts - 1;
+    expect(toldApart).toBeLessThanOrEqual(succeeded ? 2 * allowed : allowed);
+    for (const r of replies) expect(r.status).toBeLessThan(500);
   });
 
   it('online banking: a temporary password logged in many times at once opens one session', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postAlert } from '../../src/backoffice/case-test-support.ts';
+import { postAlert } from '../../src/backoffice/cases/test-support.ts';
 import { TestBrowser } from '../../src/banking/test-support.ts';
 import { CSRF_HEADER } from '../../src/http/csrf.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -54,11 +54,12 @@ describe(`security: forged webhooks, alerts and cross-site requests are refused 
 
   it('refuses every IVR webhook that is unsigned, forged, signed with another token, for another URL or over other fields (403)', async () => {
     const ivrRoutes = listRoutes(rig.app).filter((r) => r.url.startsWith('/ivr/'));
-    expect(ivrRoutes.map((r) => r.url).sort()).toEqual(['/ivr/twilio/status', '/ivr/twilio/turn', '/ivr/twilio/voice']);
+    expect(ivrRoutes.map((r) => r.url).sort()).toEqual(['/ivr/twilio/dial', '/ivr/twilio/status', '/ivr/twilio/turn', '/ivr/twilio/voice']);
     const fields: Record<string, { query: string; params: (sid: string) => Record<string, string> }> = {
       '/ivr/twilio/voice': { query: '', params: (CallSid) => ({ CallSid, To: '+34950183313', From: '+34612345331' }) },
       '/ivr/twilio/turn': { query: '?turn=1', params: (CallSid) => ({ CallSid, Digits: '1' }) },
       '/ivr/twilio/status': { query: '', params: (CallSid) => ({ CallSid, CallStatus: 'completed' }) },
+      '/ivr/twilio/dial': { query: '', params: (CallSid) => ({ CallSid, DialCallStatus: 'no-answer' }) },
     };
     for (const route of ivrRoutes) {
       const { query, params } = fields[route.url]!;

@@ -28,3 +28,13 @@ export const OPERATOR_LINKS: readonly { key: 'healthz' | 'readyz' | 'metrics'; h
   { key: 'readyz', href: '/readyz' },
   { key: 'metrics', href: '/metrics' },
 ];
+
+/** The customer faces: drawn in the bank's own frame (`CustomerLayout`), not the product's. */
+export type CustomerSection = 'recovery' | 'banking';
+
+/** The customer face a path belongs to, or null for the product's and the staff's pages. */
+export function customerSection(pathname: string): CustomerSection | null {
+  if (pathname === '/recovery') return 'recovery';
+  if (pathname === '/banking' || pathname.startsWith('/banking/')) return 'banking';
+  return null;
+}

@@ -5,8 +5,12 @@ import { CasePage } from './console/CasePage.tsx';
 import { QueuePage } from './console/QueuePage.tsx';
 import { DirectoryPage } from './console/directory/DirectoryPage.tsx';
 import { InboxPage } from './console/inbox/InboxPage.tsx';
+import { FraudPage } from './console/fraud/FraudPage.tsx';
+import { HandoversPage } from './console/handovers/HandoversPage.tsx';
 import { KnowledgePage } from './console/knowledge/KnowledgePage.tsx';
 import { ReportsPage } from './console/reports/ReportsPage.tsx';
+import { ApprovalsPage } from './console/customer/ApprovalsPage.tsx';
+import { CustomerPage } from './console/customer/CustomerPage.tsx';
 import { DevicesPage } from './banking/DevicesPage.tsx';
 import { OperationPage } from './banking/OperationPage.tsx';
 import { PasswordPage } from './banking/PasswordPage.tsx';
@@ -42,4 +46,8 @@ export const PAGES: Record<WebPath, PageSpec> = {
   '/console/knowledge': { titleId: 'console.knowledge.title', Component: KnowledgePage },
   '/console/reports': { titleId: 'console.reports.title', Component: ReportsPage },
   '/console/inbox': { titleId: 'console.inbox.title', Component: InboxPage },
+  '/console/customer': { titleId: 'console.customerPage.title', Component: CustomerPage },
+  '/console/approvals': { titleId: 'console.approvals.title', Component: ApprovalsPage },
+  '/console/fraud': { titleId: 'console.fraud.title', Component: FraudPage },
+  '/console/handovers': { titleId: 'console.handovers.title', Component: HandoversPage },
 };

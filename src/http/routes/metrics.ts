@@ -1,11 +1,22 @@
 import fp from 'fastify-plugin';
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
+import { AppError } from '../../platform/errors.ts';
+import { bearerMatches } from '../../provisioning/admin-auth.ts';
+
+export interface MetricsOptions {
+  /** The bearer token a scraper must present; none: the route is open (dev mode) or absent (see `serve`). */
+  token: string | undefined;
+  /** Serve `GET /metrics` at all. The metrics are collected either way. */
+  serve: boolean;
+}
 
 /**
  * Prometheus metrics at /metrics: process metrics and a histogram of HTTP request durations
  * by route (the route pattern, never the raw URL, so ids and tokens do not become labels).
+ * With a token, a scrape must carry `Authorization: Bearer <token>` (compared in constant time)
+ * or gets 401; without `serve` the route does not exist (404), as in production without a token.
  */
-export const metricsPlugin = fp(async (app) => {
+export const metricsPlugin = fp<MetricsOptions>(async (app, { token, serve }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -22,9 +33,14 @@ export const metricsPlugin = fp(async (app) => {
     duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
     done();
   });
-  app.get('/metrics', { schema: { tags: ['operations'], hide: true } }, async (_req, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
-  );
+  if (!serve) return;
+  app.get('/metrics', { schema: { tags: ['operations'], hide: true } }, async (req, reply) => {
+    if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError('unauthorized', 'the metrics token is required (Authorization: Bearer <token>)');
+    }
+    return reply.type(registry.contentType).send(await registry.metrics());
+  });
 });
 
 declare module 'fastify' {

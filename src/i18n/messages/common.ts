@@ -21,6 +21,10 @@ export const common: Record<string, Text> = {
     es: 'Demasiados intentos. Inténtalo más tarde.',
     en: 'Too many attempts. Please try again later.',
   },
+  'error.rate_limited': {
+    es: 'Demasiados intentos desde aquí. Espera unos minutos antes de volver a intentarlo.',
+    en: 'Too many attempts from here. Please wait a few minutes before trying again.',
+  },
   'error.unavailable': {
     es: 'El servicio no está disponible en este momento. Inténtalo de nuevo en unos minutos.',
     en: 'The service is unavailable right now. Please try again in a few minutes.',

@@ -24,6 +24,7 @@ export const consoleSideMessages: Record<string, Text> = {
   'console.directory.closed': { es: 'Cerrado ahora', en: 'Closed now' },
   'console.directory.unknown': { es: 'Horario no indicado', en: 'Hours not stated' },
   'console.directory.internal': { es: 'Interno: no dar al cliente', en: 'Internal: not for customers' },
+  'console.directory.agentLine': { es: 'Línea de agentes: aquí transfiere la locución', en: 'Agent line: the IVR transfers here' },
   'console.directory.free': { es: 'gratuito', en: 'freephone' },
   'console.directory.whatsapp': { es: 'WhatsApp', en: 'WhatsApp' },
   'console.directory.copy': { es: 'Copiar', en: 'Copy' },

@@ -26,6 +26,9 @@ export const consoleMessages: Record<string, Text> = {
   'console.login.password': { es: 'Contraseña', en: 'Password' },
   'console.login.submit': { es: 'Entrar', en: 'Sign in' },
   'console.login.busy': { es: 'Entrando…', en: 'Signing in…' },
+  'console.login.sso': { es: 'Entrar con la cuenta corporativa', en: 'Sign in with your company account' },
+  'console.login.ssoLead': { es: 'Entra con la cuenta corporativa del banco.', en: 'Sign in with the bank’s company account.' },
+  'console.login.or': { es: 'O entra con usuario y contraseña de la consola:', en: 'Or sign in with a console user name and password:' },
   'console.login.ended': { es: 'Tu sesión ha terminado. Vuelve a entrar para seguir.', en: 'Your session has ended. Sign in again to continue.' },
 
   'console.queue.title': { es: 'Cola de casos', en: 'Case queue' },

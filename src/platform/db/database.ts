@@ -102,11 +102,16 @@ function markingLostConnections(pool: pg.Pool): PostgresPool {
   return { connect: async () => wrap(await pool.connect()), end: () => pool.end() };
 }
 
-/** Applies every pending migration; safe to call from many instances at once. */
+/**
+ * Applies every pending migration; safe to call from many instances at once. A migration may
+ * land after one with a higher number was applied (0017 after 0019): it is applied then, in
+ * number order with the other pending ones, instead of stopping the start.
+ */
 export async function migrate(db: Db): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

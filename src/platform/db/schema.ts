@@ -47,6 +47,9 @@ export interface RepresentativesTable {
   role: Generated<string>;
 }
 
+/** Who set an online-banking profile: the core system's feed, the contact centre, or a branch. */
+export type ProfileOrigin = 'core' | 'contact_centre' | 'office';
+
 export interface OnlineBankingUsersTable {
   customer_id: string;
   user_code: string;
@@ -54,6 +57,8 @@ export interface OnlineBankingUsersTable {
   password_temporary: Generated<boolean>;
   password_expires_at: Timestamp | null;
   profile: Generated<'full' | 'read_only'>;
+  /** Who set the profile last (migration 0014): a feed never restores what the contact centre or a branch restricted. */
+  profile_origin: ColumnType<ProfileOrigin | null, ProfileOrigin | null | undefined, ProfileOrigin | null>;
   failed_logins: Generated<number>;
   last_login_at: Timestamp | null;
   updated_at: CreatedAt;
@@ -98,6 +103,20 @@ export interface DevicesTable {
   unlinked_reason: string | null;
 }
 
+/** An account of a customer with its balance as the core system last reported it (migration 0022). */
+export interface AccountsTable {
+  id: string;
+  customer_id: string;
+  /** Electronic format, no spaces. */
+  iban: string;
+  name: string;
+  currency: string;
+  balance_cents: number;
+  balance_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export type OperationStatus = 'pending_signature' | 'held' | 'signed' | 'rejected' | 'cancelled' | 'expired';
 
 export interface OperationsTable {
@@ -122,6 +141,8 @@ export interface OneTimeCodesTable {
   subject: string;
   customer_id: string | null;
   code_hash: string;
+  /** The digits sealed (`platform/sealing.ts`) while a live code may be read out again (IVR 3.2); null otherwise. */
+  sealed_code: ColumnType<string | null, string | null | undefined, string | null>;
   expires_at: Timestamp;
   attempts: Generated<number>;
   max_attempts: number;
@@ -187,6 +208,10 @@ export interface AuditLogTable {
   customer_id: string | null;
   subject: string | null;
   details: Json;
+  /** Place in the chain, 1, 2, 3 ... without gaps (ids may skip). */
+  seq: number;
+  /** The audit key that made `hash` (`src/audit/keys.ts`); null for the unkeyed rows from before migration 0017. */
+  key_id: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -201,6 +226,7 @@ export interface DB extends IvrTables {
   signatures: SignaturesTable;
   cards: CardsTable;
   devices: DevicesTable;
+  accounts: AccountsTable;
   operations: OperationsTable;
   one_time_codes: OneTimeCodesTable;
   blocks: BlocksTable;
@@ -214,6 +240,7 @@ export type NewCustomer = Insertable<CustomersTable>;
 export type CustomerUpdate = Updateable<CustomersTable>;
 export type Card = Selectable<CardsTable>;
 export type Device = Selectable<DevicesTable>;
+export type Account = Selectable<AccountsTable>;
 export type Operation = Selectable<OperationsTable>;
 export type Block = Selectable<BlocksTable>;
 export type OutboxMessage = Selectable<OutboxTable>;

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { Link } from '../router/Link.tsx';
 import { bankingApi, type BankingSession, type Operation } from './api.ts';
+import { AccountsPanel } from './AccountsPanel.tsx';
 import { errorText } from './errors.ts';
 import { OperationList } from './OperationList.tsx';
 
-/** Home: the customer's name, the read-only notice when it applies, and the operations list. */
+/** Home: the customer's name, the read-only notice when it applies, the accounts and balances, and the operations list. */
 export function HomeView({ session }: { session: BankingSession }) {
   const { t } = useLocale();
   const [operations, setOperations] = useState<Operation[] | null>(null);
@@ -30,6 +31,7 @@ export function HomeView({ session }: { session: BankingSession }) {
           <p>{t('web.bank.home.readOnly.body')}</p>
         </section>
       )}
+      <AccountsPanel />
       <section className="panel bank-section" aria-labelledby="ops-heading">
         <div className="bank-section__head">
           <h2 id="ops-heading">{t('web.bank.home.operations')}</h2>

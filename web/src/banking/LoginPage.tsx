@@ -47,7 +47,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
       {notice && (
         <p className="notice notice--info bank-notice" role="status">
           {notice.kind === 'expired'
-            ? t('web.bank.notice.expired', { minutes: notice.minutes })
+            ? notice.minutes === 1
+              ? t('web.bank.notice.expiredOne')
+              : t('web.bank.notice.expired', { minutes: notice.minutes })
             : notice.kind === 'loggedOut'
               ? t('web.bank.notice.loggedOut')
               : t('web.bank.notice.ended')}

@@ -5,6 +5,10 @@
  */
 export type SessionState = 'active' | 'must_change_password';
 import type { OperationView } from '../../../src/banking/operation-view.ts';
+import type { AccountView } from '../../../src/banking/accounts.ts';
+
+/** An account with its balance as the server shows it (IBAN masked). */
+export type Account = AccountView;
 
 export type OperationStatus = OperationView['status'];
 
@@ -128,6 +132,7 @@ export const bankingApi = {
   session: () => request<BankingSession>('GET', '/api/banking/session'),
   changePassword: (current: string, next: string, repeat: string) =>
     request<{ operation: Operation }>('POST', '/api/banking/password', { current, new: next, repeat }),
+  accounts: () => request<{ accounts: Account[] }>('GET', '/api/banking/accounts'),
   operations: () => request<{ operations: Operation[] }>('GET', '/api/banking/operations'),
   operation: (reference: string) => request<Operation | { operation: Operation }>('GET', op(reference)).then(unwrap),
   sign: (reference: string, code: string) => request<{ operation: Operation }>('POST', op(reference, 'sign'), { code }),

@@ -17,6 +17,15 @@ export function formatDateTime(iso: string | null | undefined, locale: Locale): 
 }
 
 /** An IBAN in groups of four, as printed: "ES91 2100 0418 …". */
+/**
+ * The account paid as the signing page names it, like the signing SMS (PSD2 RTS art. 5): the
+ * country code and the last four characters, `ES*****1332`.
+ */
+export function maskedIban(iban: string | null | undefined): string {
+  const compact = (iban ?? '').replace(/\s+/g, '').toUpperCase();
+  return compact.length < 8 ? '*****' : `${compact.slice(0, 2)}*****${compact.slice(-4)}`;
+}
+
 export function formatIban(iban: string | null | undefined): string {
   if (!iban) return '';
   return iban.replace(/\s+/g, '').toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');

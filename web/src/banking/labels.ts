@@ -46,7 +46,9 @@ export function strengthText(t: Translate, score: number): string {
 export function operationTitle(t: Translate, status: OperationStatus | undefined): string {
   if (status === 'held') return t('web.bank.held.title');
   if (status === 'signed') return t('web.bank.done.title');
-  return t('web.bank.sign.title');
+  if (status === 'pending_signature') return t('web.bank.sign.title');
+  // Still loading, or an operation that is no longer waiting for its code: never "Gestión de claves".
+  return t('web.bank.operation.title');
 }
 
 export function deviceStatusText(t: Translate, status: 'pending' | 'linked' | 'unlinked'): string {

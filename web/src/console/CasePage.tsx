@@ -4,17 +4,23 @@ import { PageTitle } from '../layout/PageTitle.tsx';
 import { Link } from '../router/Link.tsx';
 import { useSearch } from '../router/router.ts';
 import { ConsoleApiError, consoleApi, type CaseDetail, type StaffMember } from './api.ts';
+import { CaseOwner } from './CaseOwner.tsx';
 import { CaseWork } from './CaseWork.tsx';
+import { EarlierCase } from './EarlierCase.tsx';
+import { CaseFraudTasks } from './fraud/CaseFraudTasks.tsx';
 import { ConsoleFrame } from './ConsoleFrame.tsx';
 import { CustomerPanel } from './CustomerPanel.tsx';
 import { DraftsPanel } from './DraftsPanel.tsx';
 import { errorText } from './errors.ts';
 import { useConsoleEvents } from './events.ts';
-import { actorName, dateTime, queueName } from './format.ts';
+import { actorName, dateTime, detailValue, queueName } from './format.ts';
 import { MentionsPanel } from './MentionsPanel.tsx';
 import { PlaybookPanel } from './PlaybookPanel.tsx';
 import { focusById, useShortcuts } from './shortcuts.ts';
 import { Timeline } from './Timeline.tsx';
+import { CaseWaysBack } from './customer/CaseWaysBack.tsx';
+import { Fact } from './Fact.tsx';
+import { Situation, useAlertWords } from './words.tsx';
 
 /** `/console/case?id=`: one case with everything the agent works it with. */
 export function CasePage() {
@@ -75,7 +81,7 @@ function CaseView({ id, staff }: { id: string; staff: StaffMember }) {
   }
   const { detail } = load;
   const c = detail.case;
-  const playbook = c.kind === 'alert' && staff.role !== 'branch';
+  const playbook = c.kind === 'alert' && staff.role !== 'branch' && staff.role !== 'fraud';
   return (
     <>
       <PageTitle>{t('console.case.heading', { number: c.number, name: c.customer.name })}</PageTitle>
@@ -92,7 +98,11 @@ function CaseView({ id, staff }: { id: string; staff: StaffMember }) {
           {c.pendingReason && <Fact label={t('console.case.pendingReason')}>{c.pendingReason}</Fact>}
           <Fact label={t('console.case.queue')}>{queueName(t, c.queue)}</Fact>
           <Fact label={t('console.case.owner')}>{actorName(c.owner)}</Fact>
-          {c.situation && <Fact label={t('console.case.situation')}>{c.situation}</Fact>}
+          {c.situation && (
+            <Fact label={t('console.case.situation')}>
+              <Situation situation={c.situation} />
+            </Fact>
+          )}
           {c.outcome && <Fact label={t('console.case.outcome')}>{t(`backoffice.outcome.${c.outcome}`)}</Fact>}
           <Fact label={t('console.case.opened')}>{dateTime(c.openedAt, locale)}</Fact>
           {c.closedAt && <Fact label={t('console.case.closed')}>{dateTime(c.closedAt, locale)}</Fact>}
@@ -107,29 +117,24 @@ function CaseView({ id, staff }: { id: string; staff: StaffMember }) {
         </dl>
         <Alerts detail={detail} />
         <LinkedCases detail={detail} />
+        <EarlierCase detail={detail} />
       </section>
+      <CaseOwner detail={detail} staff={staff} onChange={reload} />
       <div className="console-columns">
         <div className="console-column">
           <CustomerPanel caseId={c.id} round={round} />
           {playbook && <PlaybookPanel caseId={c.id} closed={c.status === 'closed'} round={round} onChange={reload} />}
-          <DraftsPanel caseId={c.id} round={round} canSend={staff.role !== 'branch'} onChange={reload} />
+          <DraftsPanel caseId={c.id} round={round} canSend={staff.role !== 'branch' && staff.role !== 'fraud'} onChange={reload} />
         </div>
         <div className="console-column">
           <CaseWork detail={detail} staff={staff} onChange={reload} />
+          <CaseWaysBack detail={detail} staff={staff} round={round} onChange={reload} />
+          <CaseFraudTasks detail={detail} staff={staff} />
           <MentionsPanel detail={detail} onChange={reload} />
           <Timeline detail={detail} />
         </div>
       </div>
     </>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 
@@ -163,8 +168,8 @@ function LinkedCases({ detail }: { detail: CaseDetail }) {
 /** The alerts on the case (repeats of one situation join it), each with what the source said. */
 function Alerts({ detail }: { detail: CaseDetail }) {
   const { t, locale } = useLocale();
+  const words = useAlertWords();
   if (detail.alerts.length === 0) return null;
-  const show = (v: unknown) => (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v));
   return (
     <div className="console-alerts">
       <h3>{t('console.alerts.title', { count: detail.alerts.length })}</h3>
@@ -172,14 +177,19 @@ function Alerts({ detail }: { detail: CaseDetail }) {
         {detail.alerts.map((a) => (
           <li key={a.id}>
             <p>
-              <strong>{a.situation}</strong> · {dateTime(a.receivedAt, locale)} · {a.source} {a.sourceAlertId}
+              <strong>
+                <Situation situation={a.situation} />
+              </strong>{' '}
+              · {dateTime(a.receivedAt, locale)} · {a.source} {a.sourceAlertId}
             </p>
             {Object.keys(a.details).length > 0 && (
               <dl className="console-facts">
                 {Object.entries(a.details).map(([k, v]) => (
                   <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{show(v)}</dd>
+                    <dt title={k} data-key={k}>
+                      {words.detail(k)}
+                    </dt>
+                    <dd>{detailValue(k, v, locale)}</dd>
                   </div>
                 ))}
               </dl>

@@ -2,15 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { consoleApi, type CaseDetail, type StaffMember } from './api.ts';
 import { CategoryPicker } from './CategoryPicker.tsx';
+import { CloseForm } from './CloseForm.tsx';
 import { FormError } from '../banking/Field.tsx';
 import { useAction } from './useAction.ts';
 
 const OPEN_STATUSES = ['in_progress', 'pending_customer'] as const;
 
 /**
- * Working the case by hand: take it, change its status ("Pendiente de cliente" with its field),
- * categorise it, comment, and close it with the closing comments. A branch user works the cases
- * of its office's queue the same way (the server checks the queue on every change).
+ * Working the case by hand (taking it is `CaseOwner.tsx`): change its status ("Pendiente de
+ * cliente" with its field), categorise it, comment, and close it with the closing comments and its
+ * category (`CloseForm.tsx`). A branch user works the cases of its office's queue the same way
+ * (the server checks the queue on every change).
  */
 export function CaseWork({ detail, staff, onChange }: { detail: CaseDetail; staff: StaffMember; onChange: () => void }) {
   const { t } = useLocale();
@@ -19,7 +21,6 @@ export function CaseWork({ detail, staff, onChange }: { detail: CaseDetail; staf
   const [status, setStatus] = useState<string>(c.status === 'new' ? 'in_progress' : c.status);
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
-  const [closing, setClosing] = useState('');
   const [done, setDone] = useState('');
   const { busy, error, setError, run: act } = useAction();
 
@@ -43,16 +44,9 @@ export function CaseWork({ detail, staff, onChange }: { detail: CaseDetail; staf
     if (!comment.trim()) return;
     if (await run(() => consoleApi.comment(c.id, comment.trim()), t('console.work.commentDone'))) setComment('');
   };
-  const close = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!closing.trim()) {
-      setError(t('backoffice.error.closing_comment_required'));
-      return;
-    }
-    if (await run(() => consoleApi.close(c.id, closing.trim()), t('console.work.closeDone'))) setClosing('');
-  };
-  const mine = c.owner === `staff:${staff.id}`;
 
+  // The fraud team reads cases; it works its own tasks (`fraud/`).
+  if (staff.role === 'fraud') return null;
   return (
     <section className="panel console-work" aria-labelledby="work-title">
       <h2 id="work-title">{t('console.work.title')}</h2>
@@ -60,11 +54,6 @@ export function CaseWork({ detail, staff, onChange }: { detail: CaseDetail; staf
         {done}
       </p>
       <FormError message={error} />
-      {!closed && !mine && (
-        <button type="button" className="button button--quiet" disabled={busy} onClick={() => void run(() => consoleApi.patch(c.id, { owner: staff.id, version: c.version }), t('console.work.takeDone'))}>
-          {t('console.work.take')}
-        </button>
-      )}
       {!closed && (
         <form className="console-form" onSubmit={(e) => void changeStatus(e)} noValidate>
           <h3>{t('console.work.status')}</h3>
@@ -100,15 +89,13 @@ export function CaseWork({ detail, staff, onChange }: { detail: CaseDetail; staf
         </button>
       </form>
       {!closed && (
-        <form className="console-form" onSubmit={(e) => void close(e)} noValidate>
-          <div className="field">
-            <label htmlFor="case-closing">{t('console.case.closingComment')}</label>
-            <textarea id="case-closing" rows={3} value={closing} onChange={(e) => setClosing(e.target.value)} />
-          </div>
-          <button type="submit" className="button" disabled={busy}>
-            {t('console.work.close')}
-          </button>
-        </form>
+        <CloseForm
+          detail={detail}
+          onDone={(message) => {
+            setDone(message);
+            onChange();
+          }}
+        />
       )}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
+import { LanguageSwitch } from '../layout/LanguageSwitch.tsx';
 import { PageTitle } from '../layout/PageTitle.tsx';
 import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/router.ts';
@@ -11,11 +12,15 @@ import { useConsoleEvents, type MentionEvent } from './events.ts';
 import { useStaffSession } from './session.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { useShortcuts } from './shortcuts.ts';
+import { AlertWordsProvider } from './words.tsx';
 
 /**
- * Every console page renders inside this frame: without a staff session it shows the sign-in;
- * with one, the bar (who is signed in, the console's pages, shortcuts help, sign-out) and the
- * page, which receives the staff member.
+ * The console is its own application (issue 15): every console page renders inside this frame,
+ * not inside the public site's layout (no public header, menu or footer). The frame is the whole
+ * screen: a skip link, the console's top bar (product, the console's pages, who is signed in and
+ * their role, language, shortcuts help, sign-out) and the page in `<main>`. Without a staff
+ * session the page is the sign-in; with one, the page receives the staff member, and the alert
+ * catalogue (situations and detail keys in words) is loaded for it.
  */
 export function ConsoleFrame({ children }: { children: (staff: StaffMember) => ReactNode }) {
   const { t, locale } = useLocale();
@@ -25,60 +30,105 @@ export function ConsoleFrame({ children }: { children: (staff: StaffMember) => R
   const keys = useMemo(() => ({ '?': () => setHelp(true), g: () => navigate('/console') }), []);
   useShortcuts(keys);
 
-  if (load.kind === 'none') return <ConsoleLogin ended={load.ended} onSignedIn={reload} />;
+  if (load.kind === 'none') {
+    return (
+      <ConsoleShell>
+        <ConsoleLogin ended={load.ended} onSignedIn={reload} />
+      </ConsoleShell>
+    );
+  }
   if (load.kind !== 'ok') {
     return (
-      <div className="page console-page">
-        <PageTitle>{t('web.face.console.name')}</PageTitle>
-        {load.kind === 'error' ? (
-          <p className="notice notice--error" role="alert">
-            {errorText(t, load.error)}
-          </p>
-        ) : (
-          <p className="muted">{t('console.loading')}</p>
-        )}
-      </div>
+      <ConsoleShell>
+        <div className="page console-page">
+          <PageTitle>{t('web.face.console.name')}</PageTitle>
+          {load.kind === 'error' ? (
+            <p className="notice notice--error" role="alert">
+              {errorText(t, load.error)}
+            </p>
+          ) : (
+            <p className="muted">{t('console.loading')}</p>
+          )}
+        </div>
+      </ConsoleShell>
     );
   }
   const { staff } = load;
   const logout = async () => {
+    let providerLogout: string | undefined;
     try {
-      await consoleApi.logout();
+      providerLogout = (await consoleApi.logout())?.endSessionUrl;
     } finally {
       signedOut();
       navigate('/console', { replace: true });
     }
+    // A single sign-on session also ends at the bank's identity provider.
+    if (providerLogout) window.location.assign(providerLogout);
   };
-  return (
-    <div className="page console-page">
-      <div className="bank-bar console-bar">
-        <p className="bank-bar__user">
-          {staff.name} · {t(`console.role.${staff.role}`)}
-          {staff.officeCode ? ` · ${t('backoffice.queue.office', { code: staff.officeCode })}` : ''}
+  const bar = (
+    <>
+      <nav className="console-top__nav" aria-label={t('console.nav.label')}>
+        <ul>
+          {pagesFor(staff.role).map((p) => (
+            <li key={p.path}>
+              <Link to={p.path} markCurrent>
+                {t(p.labelId)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="console-top__tools">
+        <p className="console-top__user">
+          <span className="console-top__name">{staff.name}</span>
+          <span className="console-top__role">
+            {t(`console.role.${staff.role}`)}
+            {staff.officeCode ? ` · ${t('backoffice.queue.office', { code: staff.officeCode })}` : ''}
+          </span>
         </p>
-        <nav aria-label={t('console.nav.label')}>
-          <ul className="bank-bar__links">
-            {pagesFor(staff.role).map((p) => (
-              <li key={p.path}>
-                <Link to={p.path} markCurrent>
-                  {t(p.labelId)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="console-bar__tools">
-          <button type="button" className="button button--quiet bank-bar__logout" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-            {t('console.keys.button')}
-          </button>
-          <button type="button" className="button button--quiet bank-bar__logout" onClick={() => void logout()}>
-            {t('console.logout')}
-          </button>
-        </div>
+        <LanguageSwitch />
+        <button type="button" className="console-top__button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+          {t('console.keys.button')}
+        </button>
+        <button type="button" className="console-top__button" onClick={() => void logout()}>
+          {t('console.logout')}
+        </button>
       </div>
-      <LiveMentions />
-      {children(staff)}
+    </>
+  );
+  return (
+    <ConsoleShell bar={bar}>
+      <AlertWordsProvider>
+        <div className="page console-page">
+          <LiveMentions />
+          {children(staff)}
+        </div>
+      </AlertWordsProvider>
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </ConsoleShell>
+  );
+}
+
+/** The console's screen: skip link, its own top bar (the product; `bar` once signed in), and `<main>`. */
+function ConsoleShell({ bar, children }: { bar?: ReactNode; children: ReactNode }) {
+  const { t } = useLocale();
+  return (
+    <div className="console-app">
+      <a className="skip-link" href="#main">
+        {t('web.skip')}
+      </a>
+      <header className="console-top">
+        <Link to="/console" className="console-top__brand">
+          <span className="brand__mark" aria-hidden="true" />
+          <span>
+            <span className="console-top__product">{t('app.name')}</span> <span className="console-top__app">{t('web.face.console.name')}</span>
+          </span>
+        </Link>
+        {bar ?? <LanguageSwitch />}
+      </header>
+      <main id="main" tabIndex={-1} className="console-main">
+        {children}
+      </main>
     </div>
   );
 }

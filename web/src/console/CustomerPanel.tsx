@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { FormError } from '../banking/Field.tsx';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { consoleApi, type CustomerPanel as Panel } from './api.ts';
-import { dateOnly, dateTime } from './format.ts';
+import { dateOnly, dateTime, phoneText } from './format.ts';
 import { useAction } from './useAction.ts';
+import { Link } from '../router/Link.tsx';
 
 const BLOCK_TARGETS = new Set(['access', 'signature', 'operation', 'card_pin', 'phone_banking']);
 const BLOCK_ORIGINS = new Set(['failed_attempts', 'customer', 'contact_centre', 'fraud_rule', 'office']);
@@ -26,6 +27,7 @@ export function CustomerPanel({ caseId, round }: { caseId: string; round: number
   return (
     <section className="panel console-customer" aria-labelledby="customer-title">
       <h2 id="customer-title">{t('console.customer.title')}</h2>
+      {panel && <Link to={`/console/customer?id=${encodeURIComponent(panel.customer.id)}`}>{t('console.customer.openPage')}</Link>}
       <FormError message={error} />
       {!panel && !error && <p className="muted">{t('console.loading')}</p>}
       {panel && c && (
@@ -70,7 +72,7 @@ export function CustomerPanel({ caseId, round }: { caseId: string; round: number
             <ol className="console-phones">
               {panel.phones.map((p) => (
                 <li key={p.kind}>
-                  <span className="console-phone-kind">{t(`console.phone.${p.kind}`)}</span> <span className="console-number">{p.dial}</span>
+                  <span className="console-phone-kind">{t(`console.phone.${p.kind}`)}</span> <span className="console-number">{phoneText(p.number)}</span>
                 </li>
               ))}
             </ol>
@@ -80,7 +82,7 @@ export function CustomerPanel({ caseId, round }: { caseId: string; round: number
             <p>
               {panel.office.code} · {panel.office.name}
               {panel.office.kind === 'virtual' ? ` (${t('console.customer.virtualOffice')})` : ''}
-              {panel.office.phone ? ` · ${panel.office.phone}` : ''} · {panel.office.email}
+              {panel.office.phone ? ` · ${phoneText(panel.office.phone)}` : ''} · {panel.office.email}
             </p>
           ) : (
             <p>—</p>

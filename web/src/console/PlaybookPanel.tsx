@@ -2,7 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { consoleApi, type ContactPanel, type OutcomeOption, type PlaybookRun, type SecurityCheck } from './api.ts';
 import { FormError } from '../banking/Field.tsx';
-import { dateTime } from './format.ts';
+import { dateTime, phoneText } from './format.ts';
+import { OutcomeCategory, OutcomeCategoryNote } from './OutcomeCategory.tsx';
 import { RunSteps } from './RunSteps.tsx';
 import { useAction } from './useAction.ts';
 
@@ -104,7 +105,7 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
       <ol className="console-phones">
         {contact.phones.map((p) => (
           <li key={p.kind}>
-            <span className="console-phone-kind">{t(`console.phone.${p.kind}`)}</span> <span className="console-number">{p.number}</span>
+            <span className="console-phone-kind">{t(`console.phone.${p.kind}`)}</span> <span className="console-number">{phoneText(p.number)}</span>
           </li>
         ))}
       </ol>
@@ -125,7 +126,7 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
                 <th scope="row">{a.attemptNo}</th>
                 <td>{dateTime(a.at, locale)}</td>
                 <td>
-                  {t(`console.phone.${a.phoneKind === 'landline' ? 'landline' : 'mobile'}`)} {a.phone}
+                  {t(`console.phone.${a.phoneKind === 'landline' ? 'landline' : 'mobile'}`)} <span className="console-number">{phoneText(a.phone)}</span>
                 </td>
                 <td>
                   {t(`playbook.attempt.${a.result}`)}
@@ -149,7 +150,7 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
             {next.allowed.map((p) => (
               <label key={p.kind} className="console-check">
                 <input type="radio" name="attempt-phone" value={p.kind} checked={phoneKind === p.kind} onChange={() => setPhoneKind(p.kind)} />
-                {t(`console.phone.${p.kind}`)} <span className="console-number">{p.number}</span>
+                {t(`console.phone.${p.kind}`)} <span className="console-number">{phoneText(p.number)}</span>
                 {p.kind === next.suggested.kind ? ` (${t('console.contact.suggested')})` : ''}
               </label>
             ))}
@@ -264,6 +265,7 @@ function Questions({ caseId, checks, answeredBy, answered, finished, onDone }: Q
 function Outcomes({ caseId, options, run, closed, answeredBy, onDone }: { caseId: string; options: OutcomeOption[]; run: PlaybookRun | null; closed: boolean; answeredBy: string | null; onDone: () => void }) {
   const { t } = useLocale();
   const [comment, setComment] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
   const { error, setError, run: act } = useAction();
   const [running, setRunning] = useState<string | null>(null);
   const [shown, setShown] = useState<PlaybookRun | null>(run);
@@ -275,7 +277,7 @@ function Outcomes({ caseId, options, run, closed, answeredBy, onDone }: { caseId
       document.getElementById('outcome-comment')?.focus();
       return;
     }
-    const body = { outcome: option.outcome, ...(comment.trim() ? { closingComment: comment.trim() } : {}), ...(answeredBy ? { answeredBy } : {}) };
+    const body = { outcome: option.outcome, ...(comment.trim() ? { closingComment: comment.trim() } : {}), ...(answeredBy ? { answeredBy } : {}), ...(category ? { category } : {}) };
     await drive(option.title, () => consoleApi.outcome(caseId, body));
   };
   /** Runs (or resumes) the playbook, saying so while the server works through its steps. */
@@ -303,6 +305,7 @@ function Outcomes({ caseId, options, run, closed, answeredBy, onDone }: { caseId
             </p>
             <textarea id="outcome-comment" rows={3} aria-describedby="outcome-comment-hint" value={comment} onChange={(e) => setComment(e.target.value)} />
           </div>
+          <OutcomeCategory onChange={setCategory} />
           <ul className="console-outcome-list">
             {options.map((o) => (
               <li key={o.outcome}>
@@ -315,6 +318,7 @@ function Outcomes({ caseId, options, run, closed, answeredBy, onDone }: { caseId
                 >
                   {o.title}
                 </button>
+                <OutcomeCategoryNote path={o.category} chosen={category} />
                 {o.missing.length > 0 && (
                   <ul id={`missing-${o.outcome}`} className="console-missing">
                     {o.missing.map((m) => (

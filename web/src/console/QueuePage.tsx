@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { CASE_STATUSES } from '../../../src/backoffice/case-rules.ts';
+import { CASE_STATUSES } from '../../../src/backoffice/cases/rules.ts';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { PageTitle } from '../layout/PageTitle.tsx';
 import { Link } from '../router/Link.tsx';
@@ -9,7 +9,9 @@ import { ConsoleFrame } from './ConsoleFrame.tsx';
 import { errorText } from './errors.ts';
 import { useConsoleEvents } from './events.ts';
 import { actorName, ageText, queueName, waitedMinutes, waitLevel } from './format.ts';
+import { takeable, takeNext, TakeButton } from './QueueTake.tsx';
 import { useShortcuts } from './shortcuts.ts';
+import { Situation } from './words.tsx';
 
 /** `/console`: the queue the staff member works (a branch user: its office's queue only). */
 export function QueuePage() {
@@ -24,6 +26,8 @@ const TICK_MS = 30_000;
 function Queue({ staff }: { staff: StaffMember }) {
   const { t } = useLocale();
   const branch = staff.role === 'branch';
+  /** Who takes cases from the queue: everyone but the fraud team, which reads them. */
+  const works = staff.role !== 'fraud';
   const ownQueue = branch ? `office:${staff.officeCode ?? ''}` : 'contact_centre';
   const [queue, setQueue] = useState(ownQueue);
   const [status, setStatus] = useState<Status | 'open'>('open');
@@ -80,8 +84,9 @@ function Queue({ staff }: { staff: StaffMember }) {
         const next = (cases ?? []).find((c) => c.status === 'new') ?? (cases ?? []).find((c) => OPEN.includes(c.status));
         if (next) navigate(`/console/case?id=${next.id}`);
       },
+      ...(works ? { a: () => takeNext(cases ?? [], (err) => setError(errorText(t, err))) } : {}),
     }),
-    [cases, load],
+    [cases, load, works, t],
   );
   useShortcuts(keys);
 
@@ -145,6 +150,7 @@ function Queue({ staff }: { staff: StaffMember }) {
                 <th scope="col">{t('console.case.owner')}</th>
                 <th scope="col">{t('console.case.alerts')}</th>
                 <th scope="col">{t('console.case.waiting')}</th>
+                {works && <th scope="col">{t('console.queue.takeColumn')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -156,8 +162,10 @@ function Queue({ staff }: { staff: StaffMember }) {
                     <th scope="row">
                       <Link to={`/console/case?id=${c.id}`}>{t('console.case.ref', { number: c.number })}</Link>
                     </th>
-                    <td>{c.customer.name}</td>
-                    <td>{c.situation ?? t(`backoffice.kind.${c.kind}`)}</td>
+                    <td>
+                      <Link to={`/console/customer?id=${encodeURIComponent(c.customer.id)}`}>{c.customer.name}</Link>
+                    </td>
+                    <td>{c.situation ? <Situation situation={c.situation} /> : t(`backoffice.kind.${c.kind}`)}</td>
                     <td>{t(`backoffice.status.${c.status}`)}</td>
                     <td>{queueName(t, c.queue)}</td>
                     <td>{actorName(c.owner)}</td>
@@ -171,6 +179,7 @@ function Queue({ staff }: { staff: StaffMember }) {
                         '—'
                       )}
                     </td>
+                    {works && <td>{takeable(c) && <TakeButton c={c} />}</td>}
                   </tr>
                 );
               })}

@@ -2,6 +2,7 @@ import { catalogue } from '../../../src/i18n/catalogue.ts';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
 import type { CaseDetail } from './api.ts';
 import { actorName, dateTime, queueName } from './format.ts';
+import { useAlertWords, type AlertWords } from './words.tsx';
 
 type Translate = (id: string, params?: Record<string, string | number>) => string;
 type Event = CaseDetail['timeline'][number];
@@ -9,6 +10,7 @@ type Event = CaseDetail['timeline'][number];
 /** Everything that happened to the case, oldest first, as the timeline of the back office keeps it. */
 export function Timeline({ detail }: { detail: CaseDetail }) {
   const { t, locale } = useLocale();
+  const words = useAlertWords();
   return (
     <section className="panel console-timeline" aria-labelledby="timeline-title">
       <h2 id="timeline-title" tabIndex={-1}>
@@ -20,7 +22,7 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
             <p>
               <strong>{eventLabel(t, e.type)}</strong> · {dateTime(e.at, locale)} · {actorName(e.actor)}
             </p>
-            {eventDetail(t, e) && <p className="console-timeline__detail">{eventDetail(t, e)}</p>}
+            {eventDetail(t, words, e) && <p className="console-timeline__detail">{eventDetail(t, words, e)}</p>}
           </li>
         ))}
       </ol>
@@ -36,7 +38,7 @@ function eventLabel(t: Translate, type: string): string {
 const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** The one line worth reading of an event's data. */
-function eventDetail(t: Translate, e: Event): string {
+function eventDetail(t: Translate, words: AlertWords, e: Event): string {
   const d = e.data;
   switch (e.type) {
     case 'status_changed':
@@ -74,7 +76,23 @@ function eventDetail(t: Translate, e: Event): string {
     case 'macro_applied':
       return s(d.macroName);
     case 'alert_received':
-      return s(d.situation);
+      return d.situation ? words.situation(s(d.situation)) : '';
+    case 'unlock_step_done':
+      return d.step ? t(`unlock.step.${s(d.step)}`) : '';
+    case 'unlock_identified':
+      return `${s(d.documentType)} ${s(d.document)}${d.note ? ` · ${s(d.note)}` : ''}`;
+    case 'unlock_rejected':
+    case 'reopened':
+      return s(d.reason);
+    case 'card_pin_unblocked':
+      return `**** ${s(d.last4)}`;
+    case 'taken_over':
+      return `${actorName(s(d.from))} → ${actorName(e.actor)}${d.reason ? ` · ${s(d.reason)}` : ''}`;
+    case 'fraud_task_taken':
+    case 'fraud_task_assigned':
+      return actorName(typeof d.owner === 'string' ? d.owner : null);
+    case 'fraud_task_closed':
+      return d.result ? t(`fraud.result.${s(d.result)}`) : '';
     default:
       return '';
   }

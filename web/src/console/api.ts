@@ -1,10 +1,10 @@
-import type { CaseDetail, CaseSummary, MentionView } from '../../../src/backoffice/case-views.ts';
-import type { CategoryTree } from '../../../src/backoffice/categories.ts';
-import type { AttemptView, ContactView } from '../../../src/backoffice/contact.ts';
-import type { PhoneOption } from '../../../src/backoffice/contact-rules.ts';
-import type { DraftView } from '../../../src/backoffice/drafts.ts';
-import type { OutcomeOption, RunView, StepView } from '../../../src/backoffice/playbook-engine.ts';
-import type { CheckView } from '../../../src/backoffice/security-checks.ts';
+import type { CaseDetail, CaseSummary, MentionView } from '../../../src/backoffice/cases/views.ts';
+import type { CategoryTree } from '../../../src/backoffice/cases/categories.ts';
+import type { AttemptView, ContactView } from '../../../src/backoffice/contact/contact.ts';
+import type { PhoneOption } from '../../../src/backoffice/contact/rules.ts';
+import type { DraftView } from '../../../src/backoffice/playbook/drafts.ts';
+import type { OutcomeOption, RunView, StepView } from '../../../src/backoffice/playbook/engine.ts';
+import type { CheckView } from '../../../src/backoffice/contact/security-checks.ts';
 import type { CustomerPanel as CustomerPanelSchema } from '../../../src/console/customer-panel.ts';
 import type { StaffView } from '../../../src/staff/routes.ts';
 import type { Locale } from '../../../src/i18n/catalogue.ts';
@@ -28,6 +28,12 @@ export type Draft = DraftView;
 export type Categories = Pick<CategoryTree, 'categories'>;
 
 export type StaffMember = Static<typeof StaffView>;
+
+/** How staff may sign in (`GET /api/staff/auth-methods`). */
+export interface AuthMethods {
+  localLogin: boolean;
+  oidc: { enabled: boolean; label: string | null };
+}
 
 /** The customer panel of a case (`GET /api/cases/:id/customer`). */
 export type CustomerPanel = Static<typeof CustomerPanelSchema>;
@@ -89,7 +95,9 @@ const c = (id: string, what = '') => `/api/cases/${encodeURIComponent(id)}${what
 
 export const consoleApi = {
   login: (username: string, password: string) => request<{ staff: StaffMember }>('POST', '/api/staff/login', { username, password }, { quiet: true }),
-  logout: () => request<void>('POST', '/api/staff/logout'),
+  /** Ends the session; a single sign-on session answers the provider's own sign-out URL to go to next. */
+  logout: () => request<{ endSessionUrl: string } | undefined>('POST', '/api/staff/logout'),
+  authMethods: () => request<AuthMethods>('GET', '/api/staff/auth-methods', undefined, { quiet: true }),
   me: () => request<{ staff: StaffMember }>('GET', '/api/staff/me', undefined, { quiet: true }),
   cases: (filter: { queue?: string; status?: string; owner?: string }) => request<{ cases: CaseSummary[] }>('GET', `/api/cases${q({ ...filter, limit: '500' })}`),
   detail: (id: string) => request<CaseDetail>('GET', c(id)),
@@ -97,7 +105,9 @@ export const consoleApi = {
   patch: (id: string, body: { status?: string; pendingReason?: string; owner?: string | null; queue?: string; category?: string | null; accountChanged?: boolean; version?: number }) =>
     request<CaseSummary>('PATCH', c(id), body),
   comment: (id: string, text: string) => request<void>('POST', c(id, 'comments'), { text }),
-  close: (id: string, closingComment: string) => request<CaseSummary>('POST', c(id, 'close'), { closingComment }),
+  close: (id: string, closingComment: string, category?: { category: string; accountChanged?: boolean }) => request<CaseSummary>('POST', c(id, 'close'), { closingComment, ...category }),
+  take: (id: string) => request<CaseSummary>('POST', c(id, 'take')),
+  takeover: (id: string, reason?: string) => request<CaseSummary>('POST', c(id, 'takeover'), reason ? { reason } : {}),
   mention: (id: string, targetKind: 'office' | 'manager', targetId: string, text: string) => request<MentionView>('POST', c(id, 'mentions'), { targetKind, targetId, text }),
   categories: () => request<Categories>('GET', '/api/categories'),
   contact: (id: string) => request<ContactPanel>('GET', c(id, 'contact')),
@@ -108,7 +118,7 @@ export const consoleApi = {
   answerCheck: (checkId: string, answers: { questionId: string; answer: string }[]) =>
     request<SecurityCheck>('POST', `/api/security-checks/${encodeURIComponent(checkId)}/answers`, { answers }),
   playbook: (id: string) => request<{ run: PlaybookRun | null; outcomes: OutcomeOption[] }>('GET', c(id, 'playbook')),
-  outcome: (id: string, body: { outcome: string; closingComment?: string; answeredBy?: string }) => request<PlaybookRun>('POST', c(id, 'outcome'), body),
+  outcome: (id: string, body: { outcome: string; closingComment?: string; answeredBy?: string; category?: string }) => request<PlaybookRun>('POST', c(id, 'outcome'), body),
   resume: (runId: string) => request<PlaybookRun>('POST', `/api/playbook-runs/${encodeURIComponent(runId)}/resume`),
   drafts: (id: string) => request<{ drafts: Draft[] }>('GET', c(id, 'drafts')),
   saveDraft: (draftId: string, body: { subject?: string; body?: string }) => request<Draft>('PUT', `/api/drafts/${encodeURIComponent(draftId)}`, body),

@@ -4,7 +4,7 @@ import { ConsoleApiError } from './api.ts';
 type Translate = (id: string, params?: Record<string, string | number>) => string;
 
 /** Catalogue prefixes of the back office's refusals, in the order they are looked up. */
-const PREFIXES = ['staff.error.', 'console.error.', 'backoffice.error.', 'playbook.error.'];
+const PREFIXES = ['staff.error.', 'console.error.', 'backoffice.error.', 'playbook.error.', 'unlock.error.', 'fraud.error.'];
 
 /**
  * What the agent reads for a refused request: the catalogue text of the server's `reason`, else

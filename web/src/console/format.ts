@@ -1,5 +1,6 @@
 import type { Locale } from '../../../src/i18n/catalogue.ts';
 import { intlTag } from '../i18n/locale.ts';
+import { phoneText } from '../../../src/customers/phone-format.ts';
 
 type Translate = (id: string, params?: Record<string, string | number>) => string;
 
@@ -40,4 +41,29 @@ export function queueName(t: Translate, queue: string): string {
 export function actorName(actor: string | null): string {
   if (!actor) return '—';
   return actor.startsWith('staff:') ? actor.slice('staff:'.length) : actor;
+}
+
+/** Every phone number the console shows, one way (`src/customers/phone-format.ts`): "612 345 331", "950 18 33 13", "+44 20 7946 0000". */
+export { phoneText };
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const PHONE_KEY = /phone|mobile|landline|msisdn|caller/i;
+
+/**
+ * The value of an alert detail as the analyst reads it: a country code with its name
+ * ("Países Bajos (NL)"), an instant in the bank's zone, a phone number in the console's format, a
+ * list joined; anything else as the source sent it.
+ */
+export function detailValue(key: string, value: unknown, locale: Locale): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map((v) => String(v)).join(', ');
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return JSON.stringify(value);
+  if (/^country$/i.test(key) && /^[A-Z]{2}$/.test(value)) {
+    const name = new Intl.DisplayNames([intlTag(locale)], { type: 'region', fallback: 'none' }).of(value);
+    return name ? `${name} (${value})` : value;
+  }
+  if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return dateTime(value, locale);
+  if (PHONE_KEY.test(key)) return phoneText(value);
+  return value;
 }

@@ -19,10 +19,13 @@ export interface ConsolePage {
 
 export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/console', labelId: 'console.nav.queue' },
+  { path: '/console/handovers', labelId: 'console.nav.handovers', roles: ['agent', 'supervisor', 'admin'] },
   { path: '/console/inbox', labelId: 'console.nav.inbox', roles: ['branch', 'supervisor', 'admin'] },
+  { path: '/console/fraud', labelId: 'console.nav.fraud', roles: ['fraud', 'supervisor', 'admin'] },
   { path: '/console/directory', labelId: 'console.nav.directory' },
   { path: '/console/knowledge', labelId: 'console.nav.knowledge' },
   { path: '/console/reports', labelId: 'console.nav.reports', roles: ['supervisor', 'admin'] },
+  { path: '/console/approvals', labelId: 'console.nav.approvals', roles: ['branch', 'supervisor'] },
 ];
 
 /** The entries `role` may open. */

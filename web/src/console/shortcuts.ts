@@ -17,6 +17,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 'g', labelId: 'console.keys.queue' },
   { key: 'r', labelId: 'console.keys.refresh' },
   { key: 'n', labelId: 'console.keys.next' },
+  { key: 'a', labelId: 'console.keys.take' },
   { key: 'l', labelId: 'console.keys.attempt' },
   { key: 's', labelId: 'console.keys.questions' },
   { key: 'o', labelId: 'console.keys.outcomes' },

@@ -1,4 +1,9 @@
-import 'altcha';
+// ALTCHA's "external" build: its stylesheet (imported last in main.tsx) and its proof-of-work
+// worker are files served from this origin, not a <style> it injects and a worker from a blob:
+// URL, so the page runs under a Content-Security-Policy without 'unsafe-inline' styles or blob:
+// workers (docs/decisions.md).
+import 'altcha/external';
+import ShaWorker from 'altcha/workers/sha?worker';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
 import type { Locale } from '../../../src/i18n/catalogue.ts';
 import { useLocale } from '../i18n/LocaleProvider.tsx';
@@ -24,6 +29,9 @@ const STRINGS: Record<string, string> = {
   ariaLinkLabel: 'recovery.captcha.label',
   footer: 'recovery.captcha.label',
 };
+
+// The one algorithm our challenges use (src/selfservice/captcha.ts): solved by the bundled worker file.
+globalThis.$altcha.algorithms.set('SHA-256', () => new ShaWorker({ name: 'altcha-sha' }));
 
 /** Registers our texts with the widget for one language (`$altcha.i18n`, the widget's documented registry). */
 function registerStrings(locale: Locale, t: (id: string) => string): void {

@@ -4,7 +4,7 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   id: string;
   label: string;
   hint?: string | undefined;
-  /** The field's error: linked to the input, which is marked invalid. */
+  /** The field's error: linked to the input, which is marked invalid, and announced (the form repeats it nowhere else). */
   error?: string | undefined;
 }
 
@@ -22,7 +22,7 @@ export function Field({ id, label, hint, error, ...input }: FieldProps) {
       )}
       <input id={id} aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined} aria-invalid={error ? true : undefined} {...input} />
       {error && (
-        <p id={errorId} className="recovery-field__error">
+        <p id={errorId} className="recovery-field__error" role="alert">
           {error}
         </p>
       )}

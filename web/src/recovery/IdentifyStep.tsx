@@ -50,7 +50,10 @@ export function IdentifyStep({ onAnswer, onEnd }: { onAnswer(answer: StartAnswer
       if (onEnd(err)) return;
       // A captcha is spent (or refused) once sent: the box must be ticked again.
       if (!err.reason?.startsWith('invalid_')) captcha.current?.reset();
-      if (err.reason === 'invalid_document' || err.reason === 'invalid_pan' || err.reason === 'invalid_pin') setFieldError(err.reason);
+      if (err.reason === 'invalid_document' || err.reason === 'invalid_pan' || err.reason === 'invalid_pin') {
+        setFieldError(err.reason);
+        globalThis.document.getElementById(`recovery-${FIELD_OF[err.reason]}`)?.focus();
+      }
       setError(errorMessage(err));
     } finally {
       setSending(false);
@@ -83,7 +86,8 @@ export function IdentifyStep({ onAnswer, onEnd }: { onAnswer(answer: StartAnswer
           </p>
           <Captcha ref={captcha} onPayload={setPayload} />
         </fieldset>
-        {error && <FormError>{render(error)}</FormError>}
+        {/* A field's error is said under its field only, never again above the button. */}
+        {error && !fieldError && <FormError>{render(error)}</FormError>}
         <div className="recovery-actions">
           <button type="submit" className="button" disabled={sending} aria-disabled={sending}>
             {sending ? t('recovery.sending') : t('recovery.identify.submit')}

@@ -63,7 +63,7 @@ export function RecoveryPage() {
           {view.kind === 'identify' && <IdentifyStep onAnswer={started} onEnd={onEnd} />}
           {view.kind === 'code' && <CodeStep expiresAt={view.expiresAt} onAnswer={confirmed} onEnd={onEnd} />}
           {view.kind === 'done' && <DoneStep email={view.email} mobile={view.mobile} />}
-          {(view.kind === 'visit_branch' || view.kind === 'expired' || view.kind === 'too_many') && <EndStep kind={view.kind} onRestart={restart} />}
+          {(view.kind === 'visit_branch' || view.kind === 'expired' || view.kind === 'finished' || view.kind === 'too_many') && <EndStep kind={view.kind} onRestart={restart} />}
         </div>
       </StepMoved.Provider>
     </div>

@@ -22,6 +22,13 @@ declare module 'react' {
 }
 
 declare global {
-  /** The widget's global registry; `i18n` holds its texts by language. */
-  var $altcha: { i18n: { set(language: string, strings: Record<string, string>): void } };
+  /**
+   * The widget's global registry: `i18n` holds its texts by language, `algorithms` makes the
+   * worker that solves a challenge of each algorithm (empty in the "external" build).
+   */
+  var $altcha: {
+    i18n: { set(language: string, strings: Record<string, string>): void };
+    algorithms: Map<string, () => Worker>;
+  };
 }
+

@@ -9,6 +9,7 @@ export type View =
   | { kind: 'done'; email: string; mobile: string }
   | { kind: 'visit_branch' }
   | { kind: 'expired' }
+  | { kind: 'finished' }
   | { kind: 'too_many' };
 
 /** The stepper position (1..3) of a view; the end pages keep none. */
@@ -30,6 +31,7 @@ export function endFor(err: RecoveryError): View | null {
   if (err.reason === 'flow_expired') return { kind: 'expired' };
   if (err.reason === 'too_many_attempts' || err.reason === 'resend_limit') return { kind: 'too_many' };
   if (err.reason === 'wrong_step') return { kind: 'expired' };
+  if (err.reason === 'flow_done') return { kind: 'finished' };
   return null;
 }
 

@@ -10,6 +10,15 @@ import * as m0008 from './0008_outbox_cc.ts';
 import * as m0009 from '../../../staff/migration.ts';
 import * as m0010 from '../../../knowledge/migration.ts';
 import * as m0011 from './0011_contact_attempts_unbounded.ts';
+import * as m0013 from './0013_fraud_team_case_links.ts';
+import * as m0014 from './0014_ways_back.ts';
+import * as m0015 from './0015_sealed_codes.ts';
+import * as m0016 from './0016_ivr_handovers.ts';
+import * as m0017 from './0017_audit_keyed.ts';
+import * as m0019 from './0019_unknown_identities.ts';
+import * as m0020 from './0020_staff_oidc.ts';
+import * as m0021 from './0021_rate_limits.ts';
+import * as m0022 from './0022_account_balances.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -27,4 +36,13 @@ export const migrations: Record<string, Migration> = {
   '0009_staff': m0009,
   '0010_knowledge': m0010,
   '0011_contact_attempts_unbounded': m0011,
+  '0013_fraud_team_case_links': m0013,
+  '0014_ways_back': m0014,
+  '0015_sealed_codes': m0015,
+  '0016_ivr_handovers': m0016,
+  '0017_audit_keyed': m0017,
+  '0019_unknown_identities': m0019,
+  '0020_staff_oidc': m0020,
+  '0021_rate_limits': m0021,
+  '0022_account_balances': m0022,
 };

@@ -5,6 +5,7 @@ import { intlTag } from '../../i18n/locale.ts';
 import { PageTitle } from '../../layout/PageTitle.tsx';
 import { ConsoleFrame } from '../ConsoleFrame.tsx';
 import { errorText } from '../errors.ts';
+import { phoneText } from '../format.ts';
 import { searchDirectory, type DirectoryEntry } from './api.ts';
 import { copyText, dialable } from './copy.ts';
 import { useSearchAnswer } from './useSearchAnswer.ts';
@@ -85,16 +86,17 @@ function Entry({ entry, onCopy }: { entry: DirectoryEntry; onCopy: (display: str
         <h3 className="dir-entry__name">{entry.name}</h3>
         <span className={`side-badge side-badge--${state}`}>{t(`console.directory.${state}`)}</span>
         {entry.internal && <span className="side-badge side-badge--internal">{t('console.directory.internal')}</span>}
+        {entry.agentLine && <span className="side-badge side-badge--internal">{t('console.directory.agentLine')}</span>}
       </div>
       <p className="dir-entry__hours">{entry.hoursText}</p>
       {entry.numbers.length > 0 && (
         <ul className="dir-numbers" aria-label={t('console.directory.numbers', { name: entry.name })}>
           {entry.numbers.map((n) => (
             <li key={n.e164}>
-              <button type="button" className="dir-number" onClick={() => onCopy(n.display)}>
+              <button type="button" className="dir-number" onClick={() => onCopy(phoneText(n.e164))}>
                 <span className="visually-hidden">{t('console.directory.copy')} </span>
                 {entry.channel === 'whatsapp' && <span className="dir-number__channel">{t('console.directory.whatsapp')} </span>}
-                <span className="dir-number__digits">{n.display}</span>
+                <span className="dir-number__digits">{phoneText(n.e164)}</span>
                 {n.free && <span className="dir-number__free"> ({t('console.directory.free')})</span>}
               </button>
             </li>
@@ -117,10 +119,12 @@ function Entry({ entry, onCopy }: { entry: DirectoryEntry; onCopy: (display: str
         </ul>
       )}
       {entry.note && <p className="dir-entry__note">{entry.note}</p>}
-      <details className="dir-entry__seed">
-        <summary>{t('console.directory.seed')}</summary>
-        <p lang="es">{entry.seed}</p>
-      </details>
+      {entry.seed !== null && (
+        <details className="dir-entry__seed">
+          <summary>{t('console.directory.seed')}</summary>
+          <p lang="es">{entry.seed}</p>
+        </details>
+      )}
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import type { MentionView } from '../../../../src/backoffice/case-views.ts';
+import type { MentionView } from '../../../../src/backoffice/cases/views.ts';
 import { request } from '../api.ts';
 
 export type { MentionView };

@@ -1,4 +1,4 @@
-import type { PlaybookAction } from '../../../../src/backoffice/playbook.ts';
+import type { PlaybookAction } from '../../../../src/backoffice/playbook/playbook.ts';
 import type { Outcome } from '../../../../src/backoffice/schema.ts';
 import type { ArticleId } from '../../../../src/knowledge/articles.ts';
 import { ARTICLE_BY_ACTION, ARTICLE_BY_OUTCOME, ARTICLE_BY_PANEL, articleForStep } from '../../../../src/knowledge/links.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import type { CaseRow, ContainmentRow } from '../../../../src/backoffice/reports.ts';
+import type { CaseRow, ContainmentRow } from '../../../../src/backoffice/reports/reports.ts';
 import type { Locale } from '../../../../src/i18n/catalogue.ts';
 import { intlTag } from '../../i18n/locale.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
@@ -111,7 +111,7 @@ function csvLink(t: Translate, name: ReportName, period: { from: string; to: str
 function CasesSection({ report, categories, csv }: { report: CasesReport; categories: Categories | null; csv: ReactNode }) {
   const { t, locale } = useLocale();
   const rows = (list: CaseRow[], label: (key: string | null) => string): Row[] => list.map((r) => ({ label: label(r.key), values: [r.cases] }));
-  // A chart's label has room for the leaf of a category; its table shows the whole path.
+  // A chart names a category by its leaf (a long one wraps); its table shows the whole path.
   const leaf = (k: string | null) => (k ? categoryLabels(categories, k, locale).at(-1)! : t('console.reports.noCategory'));
   const labels = {
     kind: (k: string | null) => (k ? t(`backoffice.kind.${k}`) : t('console.reports.none')),

@@ -1,4 +1,4 @@
-import type { CasesReport, IvrReport } from '../../../../src/backoffice/reports.ts';
+import type { CasesReport, IvrReport } from '../../../../src/backoffice/reports/reports.ts';
 import { request } from '../api.ts';
 
 export type { CasesReport, IvrReport };

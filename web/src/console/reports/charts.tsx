@@ -20,35 +20,31 @@ export interface Row {
 
 const nice = (max: number) => (max <= 5 ? 5 : Math.ceil(max / 5) * 5);
 
-/** Horizontal bars, one per row (one series). */
+/**
+ * Horizontal bars, one per row (one series). Drawn in HTML rather than one SVG so a label is
+ * never cut: it wraps on as many lines as it needs and its row grows (issue 15).
+ */
 export function BarChart({ title, rows, table }: { title: string; rows: Row[]; table: ReactNode }) {
   const id = useId();
   const max = nice(Math.max(0, ...rows.map((r) => r.values[0] ?? 0)));
-  const labelWidth = 260;
-  const barArea = 300;
-  const rowHeight = 26;
-  const height = rows.length * rowHeight + 8;
   return (
     <figure className="chart">
       <figcaption id={`${id}-c`}>{title}</figcaption>
-      <svg className="chart__svg" width={labelWidth + barArea + 50} height={height} viewBox={`0 0 ${labelWidth + barArea + 50} ${height}`} role="img" aria-labelledby={`${id}-c`} preserveAspectRatio="xMinYMin meet">
+      <div className="chart__bars" role="img" aria-labelledby={`${id}-c`}>
         {rows.map((row, i) => {
           const value = row.values[0] ?? 0;
-          const y = 4 + i * rowHeight;
-          const width = max === 0 ? 0 : (value / max) * barArea;
+          const share = max === 0 ? 0 : (value / max) * 100;
           return (
-            <g key={i}>
-              <text x={labelWidth - 8} y={y + 17} textAnchor="end" className="chart__label">
-                {clip(row.label, 36)}
-              </text>
-              <rect x={labelWidth} y={y + 3} width={Math.max(width, value > 0 ? 2 : 0)} height={rowHeight - 8} className="chart-series--a" />
-              <text x={labelWidth + width + 6} y={y + 17} className="chart__value">
-                {value}
-              </text>
-            </g>
+            <div className="chart__row" key={i}>
+              <span className="chart__bar-label">{row.label}</span>
+              <svg className="chart__track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                <rect width={Math.max(share, value > 0 ? 0.7 : 0)} height="10" className="chart-series--a" />
+              </svg>
+              <span className="chart__bar-value">{value}</span>
+            </div>
           );
         })}
-      </svg>
+      </div>
       <ChartTable>{table}</ChartTable>
     </figure>
   );
@@ -121,4 +117,3 @@ function ChartTable({ children }: { children: ReactNode }) {
   );
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
