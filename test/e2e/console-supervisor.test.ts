@@ -4,6 +4,7 @@ import { noticeBreaches } from '../../src/backoffice/supervisor/store.ts';
 import type { SupervisorViewBody } from '../../src/backoffice/supervisor/routes.ts';
 import type { ManualClock } from '../../src/platform/clock.ts';
 import { describeBrowser } from '../helpers/browser.ts';
+import { StaffFixture } from '../helpers/staff.ts';
 import { bankingRigSuite, newPage } from '../helpers/banking.ts';
 import { checkAndShoot, es, raiseAlert, signInStaff, STAFF } from '../helpers/console.ts';
 
@@ -24,6 +25,11 @@ describeBrowser('console: the supervisor’s live view (issue 15 §1)', () => {
 
   it('shows the figures of the API, refreshes by itself, announces a breach and drills down to a case', async () => {
     const rig = suiteRig();
+    // An agent holds a case (its take is on the case's timeline).
+    const agent = await StaffFixture.signIn(rig.server.url, rig.server.services, { id: 'eva.agente', role: 'agent' });
+    const held = await raiseAlert(rig, { sourceAlertId: 'SUP-E2E-0', externalId: 'DEMO-C004', situation: 'card_unusual_use' });
+    expect((await fetch(`${rig.server.url}/api/cases/${held.caseId}/take`, { method: 'POST', headers: { ...agent.headers, 'content-type': 'application/json' }, body: '{}' })).status).toBe(200);
+
     const { page, errors } = await newPage(rig, 1440);
     await signInStaff(page, rig, STAFF.supervisor);
     await page.getByRole('link', { name: es('console.nav.supervisor') }).click();
@@ -34,9 +40,11 @@ describeBrowser('console: the supervisor’s live view (issue 15 §1)', () => {
     const before = await apiView(page);
     const keys = [
       ...before.queues.flatMap((q) => ['waiting', 'inProgress', 'pendingCustomer'].map((f) => [`queue:${q.queue}:${f}`, q[f as 'waiting'].count] as const)),
+      ...before.agents.flatMap((a) => [[`agent:${a.agent}:holding`, a.holding.count], [`agent:${a.agent}:worked`, a.worked.count]] as const),
       ...before.sla.priorities.flatMap((p) => [[`sla:${p.priority}:open`, p.open.count], [`sla:${p.priority}:take:breached`, p.take.breached.count], [`sla:${p.priority}:close:warning`, p.close.warning.count]] as const),
     ];
     for (const [key, count] of keys) expect(await figureCount(page, key), key).toBe(count);
+    expect(before.agents.find((a) => a.agent === 'staff:eva.agente')?.holding.caseIds).toEqual([held.caseId]);
     await checkAndShoot(page, 'supervisor');
 
     // A new alert: the view counts it waiting without a reload (live events).
