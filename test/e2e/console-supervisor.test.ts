@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { noticeBreaches } from '../../src/backoffice/supervisor/store.ts';
 import type { SupervisorViewBody } from '../../src/backoffice/supervisor/routes.ts';
+import { t } from '../../src/i18n/catalogue.ts';
 import type { ManualClock } from '../../src/platform/clock.ts';
 import { describeBrowser } from '../helpers/browser.ts';
 import { StaffFixture } from '../helpers/staff.ts';
@@ -83,6 +84,13 @@ describeBrowser('console: the supervisor’s live view (issue 15 §1)', () => {
     await notices.first().waitFor({ timeout: 15_000 });
     expect(await notices.count()).toBe(1);
     expect(await notices.innerText()).toContain(es('console.supervisor.milestone.take'));
+
+    // In English, every word of the view too.
+    await page.goto(`${rig.server.url}/console/supervisor?lang=en&list=sla%3Ahigh%3Atake%3Abreached`);
+    await page.getByRole('heading', { level: 1, name: t('console.supervisor.title', 'en') }).waitFor({ timeout: 15_000 });
+    await page.locator('.sv-drill').getByRole('heading', { level: 2, name: new RegExp(t('console.supervisor.takeBreached', 'en')) }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('table').first().innerText()).toContain(t('console.supervisor.waiting', 'en'));
+    await checkAndShoot(page, 'supervisor-en');
     expect(errors).toEqual([]);
   });
 
