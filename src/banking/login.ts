@@ -84,7 +84,14 @@ export async function login(db: Db, deps: LoginDeps, input: { userCode: string; 
     await audit('banking.login_refused', { reason: 'temporary_expired' });
     throw bankingError('temporary_expired', 'the temporary password has expired');
   }
-  return transactionWithRetry(db, async (tx) => {
+  const outcome = await transactionWithRetry(db, async (tx) => {
+    // The user's row is locked first, as every counted failure locks it (recordPasswordFailure):
+    // a failure that reached the limit and blocked the access either committed before this point,
+    // and its block is seen here, or waits until this login has reset the count. So the right
+    // password never gets in after passwordAttempts failures were counted before it.
+    await tx.selectFrom('online_banking_users').select('customer_id').where('customer_id', '=', customerId).forUpdate().executeTakeFirst();
+    const inside = blockFacts(await activeBlocks(tx, customerId));
+    if (inside.branchOnly || inside.selfLiftableAccess) return inside;
     if (user.password_temporary) {
       // Single use (seed 001): this login spends the temporary password. The conditional update
       // lets only one of two racing logins through; the other finds it spent.
@@ -105,4 +112,6 @@ export async function login(db: Db, deps: LoginDeps, input: { userCode: string; 
     await appendAudit(tx, { at, actor: `customer:${customerId}`, action: 'banking.login_succeeded', customerId, subject: 'online_banking', details: { state } });
     return { ...opened, name: user.name };
   });
+  if ('token' in outcome) return outcome;
+  throw await refuse(outcome);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { catalogue } from '../../../../src/i18n/catalogue.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { FormError } from '../../banking/Field.tsx';
@@ -26,7 +26,15 @@ interface Props {
  */
 export function FraudTaskPanel({ id, staff, round, onChange }: Props) {
   const { t, locale } = useLocale();
-  const [detail, setDetail] = useState<FraudTaskDetail | null>(null);
+  const [detail, setShown] = useState<FraudTaskDetail | null>(null);
+  // Reads and actions overlap (a live event reloads the task while a close is on its way): only
+  // the answer to the latest request started is shown, so an older read never hides a newer close.
+  const latest = useRef(0);
+  const fetchLatest = useCallback(async (fn: () => Promise<FraudTaskDetail>) => {
+    const mine = ++latest.current;
+    const answer = await fn();
+    if (mine === latest.current) setShown(answer);
+  }, []);
   const [note, setNote] = useState('');
   const [result, setResult] = useState('');
   const [closing, setClosing] = useState('');
@@ -35,8 +43,8 @@ export function FraudTaskPanel({ id, staff, round, onChange }: Props) {
   const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
-    void run(async () => setDetail(await fraudApi.detail(id)));
-  }, [id, round, run]);
+    void run(() => fetchLatest(() => fraudApi.detail(id)));
+  }, [id, round, run, fetchLatest]);
 
   if (!detail) {
     return (
@@ -52,7 +60,7 @@ export function FraudTaskPanel({ id, staff, round, onChange }: Props) {
   const other = task.owner !== null && task.owner !== me;
 
   const act = async (fn: () => Promise<FraudTaskDetail>, message: string) => {
-    const ok = await run(async () => setDetail(await fn()));
+    const ok = await run(() => fetchLatest(fn));
     setDone(ok ? message : '');
     if (ok) onChange();
     return ok;
