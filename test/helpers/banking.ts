@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { setPassword, setProfile } from '../../src/customers/credentials-store.ts';
 import { hashPassword } from '../../src/customers/passwords.ts';
 import { loadDemoData } from '../../src/demo/load.ts';
@@ -57,6 +57,21 @@ export async function openBankingRig(overrides: Record<string, unknown> = {}): P
       await server.close();
     },
   };
+}
+
+/**
+ * Opens the demo bank's rig before the tests of the enclosing `describe` and closes it after
+ * them; the tests read it through the returned function.
+ */
+export function useBankingRig(overrides: Record<string, unknown> = {}): () => BankingRig {
+  let rig: BankingRig | undefined;
+  beforeAll(async () => {
+    rig = await openBankingRig(overrides);
+  }, 180_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+  return () => rig!;
 }
 
 /** A fresh browser context and page (own cookies) that records page errors. */
