@@ -282,17 +282,13 @@ describeBrowser('the agent workspace at 1440×900', () => {
     await page.keyboard.press('Enter');
     await page.locator('.console-run-status', { hasText: es('console.run.status.done') }).waitFor({ timeout: 20_000 });
 
-    // Closing the case with its category: `x` goes to the close form.
+    // Closing the case with its category: `x` goes to the close form (once the case shows its outcome).
+    await page.locator('.console-summary', { hasText: es('backoffice.outcome.not_confirmed') }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('x');
-    if ((await focusedId(page)) === 'close-cat-1') {
-      await arrowTo(page, 'fraud');
-      await page.keyboard.press('Tab');
-      await arrowTo(page, 'operation_alert');
-      await page.keyboard.press('Tab');
-      await arrowTo(page, 'not_confirmed');
-      await tabTo(page, page.locator('#case-closing'));
-    }
-    expect(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))).toContain('case-closing');
+    // The outcome categorised the case: the form says which category it closes with, and the focus is on its comments.
+    const withCategory = es('console.close.withCategory', { category: '§' }).split('§')[0]!;
+    expect(await page.locator('form[aria-labelledby="close-title"]').innerText()).toContain(withCategory.trim());
+    expect(await focusedId(page)).toBe('case-closing');
     await page.keyboard.type('Bloqueos y protocolo de fraudes activados; el cliente no reconoce la operación.');
     await tabTo(page, page.getByRole('button', { name: es('console.work.close') }));
     await page.keyboard.press('Enter');
