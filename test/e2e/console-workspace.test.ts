@@ -100,6 +100,7 @@ describeBrowser('the agent workspace at 1440×900', () => {
     await signInStaff(page, rig, STAFF.agent);
     const row = page.locator('table.console-table tbody tr', { hasText: LUCIA });
     await onOneScreen(page, 'queue', row.getByRole('button', { name: es('console.queue.take') }));
+    await checkAndShoot(page, 'workspace-queue');
 
     // Take it from the queue: the case opens in a tab beside the queue.
     await row.getByRole('button', { name: es('console.queue.take') }).click();
@@ -252,6 +253,13 @@ describeBrowser('the agent workspace at 1440×900', () => {
     await page.locator('body').press('a');
     await page.locator('.console-owner--mine').waitFor({ timeout: 15_000 });
     expect(await page.locator('#page-title').innerText()).toContain(MARIA);
+    // `?` lists every key, the new ones of the workspace too.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: es('console.keys.title') });
+    for (const id of ['console.keys.attempt', 'console.keys.close', 'console.keys.nextTab']) await help.getByText(es(id)).waitFor();
+    await checkAndShoot(page, 'workspace-shortcuts');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
 
     await attemptByKeyboard(page, 'answered');
     await expectNoPageScroll(page, 'attempt by keyboard');
