@@ -7,6 +7,7 @@ import { consoleMessages } from './i18n/messages/console.ts';
 import { consoleSideMessages } from './i18n/messages/console-side.ts';
 import { consoleFraudMessages } from './i18n/messages/console-fraud.ts';
 import { consoleWorkMessages } from './i18n/messages/console-work.ts';
+import { consoleWorkspaceMessages } from './i18n/messages/console-workspace.ts';
 import { notify } from './notify/messages.ts';
 import { ivrMessages } from './ivr/messages.ts';
 import { bankingMessages } from './banking/messages.ts';
@@ -50,6 +51,7 @@ export const MESSAGE_PARTS: Readonly<Record<string, Readonly<Record<string, Text
   consoleSide: consoleSideMessages,
   consoleFraud: consoleFraudMessages,
   consoleWork: consoleWorkMessages,
+  consoleWorkspace: consoleWorkspaceMessages,
   knowledge: knowledgeMessages,
   unlock: unlockMessages,
   consoleCustomer: consoleCustomerMessages,

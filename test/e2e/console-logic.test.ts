@@ -5,6 +5,8 @@ import { actorName, ageText, detailValue, queueName, waitedMinutes, waitLevel } 
 import { CONSOLE_PAGES, pagesFor } from '../../web/src/console/nav.ts';
 import { resultText } from '../../web/src/console/RunSteps.tsx';
 import { SHORTCUTS } from '../../web/src/console/shortcuts.ts';
+import { afterClosing, closeTab, labelTab, MAX_TABS, neighbourTab, openTab, parseTabs } from '../../web/src/console/caseTabs.ts';
+import { nextCase } from '../../web/src/console/QueuePage.tsx';
 import type { RunStep } from '../../web/src/console/api.ts';
 
 /** The agent console's pure pieces (no browser needed). */
@@ -65,5 +67,48 @@ describe('console logic', () => {
     expect(detailValue('deviceLinkedAt', null, 'es')).toBe('—');
     expect(detailValue('geo', { lat: 1 }, 'es')).toBe('{"lat":1}');
     expect(detailValue('ip', '185.220.101.7', 'es')).toBe('185.220.101.7');
+  });
+
+  it('keeps the open cases of the workspace: add once, close, the neighbour, at most eight', () => {
+    const ids = (tabs: readonly { id: string }[]) => tabs.map((tb) => tb.id);
+    let tabs = openTab(openTab(openTab([], 'a'), 'b'), 'a');
+    expect(ids(tabs)).toEqual(['a', 'b']);
+    expect(ids(openTab(tabs, ''))).toEqual(['a', 'b']);
+    tabs = openTab(tabs, 'c');
+    expect(afterClosing(tabs, 'b')).toBe('c');
+    expect(afterClosing(tabs, 'c')).toBe('b');
+    expect(afterClosing(['a'].map((id) => ({ id })), 'a')).toBeNull();
+    expect(ids(closeTab(tabs, 'b'))).toEqual(['a', 'c']);
+    expect([neighbourTab(tabs, 'c', 1), neighbourTab(tabs, 'a', -1), neighbourTab(tabs, null, 1), neighbourTab([], null, 1)]).toEqual(['a', 'c', 'a', null]);
+    // The ninth closes the oldest, never the one being opened.
+    let many: ReturnType<typeof openTab> = [];
+    for (let i = 0; i <= MAX_TABS; i++) many = openTab(many, `c${i}`);
+    expect(many).toHaveLength(MAX_TABS);
+    expect(ids(many)[0]).toBe('c1');
+    expect(ids(many).at(-1)).toBe(`c${MAX_TABS}`);
+    // A tab learns its label once; an unchanged label keeps the same list.
+    const labelled = labelTab(tabs, 'b', { number: 1002, name: 'Lucía' });
+    expect(labelled.find((tb) => tb.id === 'b')).toEqual({ id: 'b', number: 1002, name: 'Lucía' });
+    expect(labelTab(labelled, 'b', { number: 1002, name: 'Lucía' })).toBe(labelled);
+    // What sessionStorage gives back is checked, never trusted.
+    expect(parseTabs('not json')).toEqual([]);
+    expect(parseTabs('{"id":"x"}')).toEqual([]);
+    expect(parseTabs(JSON.stringify([{ id: 'x', number: 7, name: 'N', extra: 1 }, { id: '' }, { number: 3 }, null]))).toEqual([{ id: 'x', number: 7, name: 'N' }]);
+  });
+
+  it("picks the next case: the oldest new one that is not on screen, else the oldest open one", () => {
+    const c = (id: string, status: string) => ({ id, status }) as Parameters<typeof nextCase>[0][number];
+    const queue = [c('1', 'in_progress'), c('2', 'new'), c('3', 'new'), c('4', 'closed')];
+    expect(nextCase(queue, null)?.id).toBe('2');
+    expect(nextCase(queue, '2')?.id).toBe('3');
+    expect(nextCase([c('1', 'in_progress'), c('2', 'new'), c('4', 'closed')], '2')?.id).toBe('1');
+    expect(nextCase([c('4', 'closed')], null)).toBeUndefined();
+  });
+
+  it('documents every key of the workspace in both languages', () => {
+    const keys = SHORTCUTS.map((s) => s.key);
+    for (const key of ['a', 'n', 'l', 's', 'o', 'e', 'x', '[', ']']) expect(keys).toContain(key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const s of SHORTCUTS) for (const lang of ['es', 'en'] as const) expect(t(s.labelId, lang)).not.toBe(s.labelId);
   });
 });

@@ -1,8 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WebPath } from '../../src/http/web-paths.ts';
 import { BankingPage } from './banking/BankingPage.tsx';
-import { CasePage } from './console/CasePage.tsx';
-import { QueuePage } from './console/QueuePage.tsx';
+import { Workspace } from './console/Workspace.tsx';
 import { DirectoryPage } from './console/directory/DirectoryPage.tsx';
 import { InboxPage } from './console/inbox/InboxPage.tsx';
 import { FraudPage } from './console/fraud/FraudPage.tsx';
@@ -41,8 +40,9 @@ export const PAGES: Record<WebPath, PageSpec> = {
   '/banking/transfer': { titleId: 'web.bank.transfer.title', Component: TransferPage },
   '/banking/devices': { titleId: 'web.bank.devices.title', Component: DevicesPage },
   '/phone': { titleId: 'web.face.phone.name', Component: PhonePage },
-  '/console': { titleId: 'web.face.console.name', Component: QueuePage },
-  '/console/case': { titleId: 'console.case.title', Component: CasePage },
+  // One component for both: the workspace stays mounted between the queue and a case (its open tabs too).
+  '/console': { titleId: 'web.face.console.name', Component: Workspace },
+  '/console/case': { titleId: 'console.case.title', Component: Workspace },
   '/console/directory': { titleId: 'console.directory.title', Component: DirectoryPage },
   '/console/knowledge': { titleId: 'console.knowledge.title', Component: KnowledgePage },
   '/console/reports': { titleId: 'console.reports.title', Component: ReportsPage },

@@ -49,7 +49,9 @@ export function CaseWork({ detail, staff, onChange }: { detail: CaseDetail; staf
   if (staff.role === 'fraud') return null;
   return (
     <section className="panel console-work" aria-labelledby="work-title">
-      <h2 id="work-title">{t('console.work.title')}</h2>
+      <h2 id="work-title" tabIndex={-1}>
+        {t('console.work.title')}
+      </h2>
       <p role="status" className="muted">
         {done}
       </p>

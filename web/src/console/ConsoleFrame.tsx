@@ -22,7 +22,7 @@ import { AlertWordsProvider } from './words.tsx';
  * session the page is the sign-in; with one, the page receives the staff member, and the alert
  * catalogue (situations and detail keys in words) is loaded for it.
  */
-export function ConsoleFrame({ children }: { children: (staff: StaffMember) => ReactNode }) {
+export function ConsoleFrame({ children, fill = false }: { children: (staff: StaffMember) => ReactNode; /** The page fills the screen below the bar and its panes scroll, not the page (the workspace). */ fill?: boolean }) {
   const { t, locale } = useLocale();
   setApiLocale(locale);
   const { load, reload, signedOut } = useStaffSession();
@@ -97,9 +97,9 @@ export function ConsoleFrame({ children }: { children: (staff: StaffMember) => R
     </>
   );
   return (
-    <ConsoleShell bar={bar}>
+    <ConsoleShell bar={bar} fill={fill}>
       <AlertWordsProvider>
-        <div className="page console-page">
+        <div className={`page console-page${fill ? ' console-page--fill' : ''}`}>
           <LiveMentions />
           {children(staff)}
         </div>
@@ -110,10 +110,10 @@ export function ConsoleFrame({ children }: { children: (staff: StaffMember) => R
 }
 
 /** The console's screen: skip link, its own top bar (the product; `bar` once signed in), and `<main>`. */
-function ConsoleShell({ bar, children }: { bar?: ReactNode; children: ReactNode }) {
+function ConsoleShell({ bar, fill = false, children }: { bar?: ReactNode; fill?: boolean; children: ReactNode }) {
   const { t } = useLocale();
   return (
-    <div className="console-app">
+    <div className={`console-app${fill ? ' console-app--fill' : ''}`}>
       <a className="skip-link" href="#main">
         {t('web.skip')}
       </a>

@@ -88,7 +88,7 @@ function DraftEditor({ draft, canSend, onChange }: { draft: Draft; canSend: bool
           <button type="button" className="button button--quiet" disabled={busy || !dirty} onClick={() => void act(false)}>
             {t('console.drafts.save')}
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => void act(true)}>
+          <button type="button" className="button" disabled={busy} onClick={() => void act(true)} aria-keyshortcuts="e">
             {t('console.drafts.send')}
           </button>
         </div>

@@ -5,7 +5,6 @@ import { PageTitle } from '../layout/PageTitle.tsx';
 import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/router.ts';
 import { consoleApi, type CaseSummary, type StaffMember } from './api.ts';
-import { ConsoleFrame } from './ConsoleFrame.tsx';
 import { errorText } from './errors.ts';
 import { useConsoleEvents } from './events.ts';
 import { actorName, ageText, queueName, waitedMinutes, waitLevel } from './format.ts';
@@ -13,17 +12,18 @@ import { takeable, takeNext, TakeButton } from './QueueTake.tsx';
 import { useShortcuts } from './shortcuts.ts';
 import { Situation } from './words.tsx';
 
-/** `/console`: the queue the staff member works (a branch user: its office's queue only). */
-export function QueuePage() {
-  return <ConsoleFrame>{(staff) => <Queue staff={staff} />}</ConsoleFrame>;
-}
 
 type Status = (typeof CASE_STATUSES)[number];
 const OPEN: readonly Status[] = ['new', 'in_progress', 'pending_customer'];
 /** How often the ages on screen are brought up to date (display only; the data come live). */
 const TICK_MS = 30_000;
 
-function Queue({ staff }: { staff: StaffMember }) {
+/**
+ * The queue the staff member works (a branch user: its office's queue only). On `/console` it is
+ * the page (a table, every column); beside a case in the workspace it is `compact`: a list in a
+ * narrow pane, the case on screen marked.
+ */
+export function Queue({ staff, compact = false, activeId = null }: { staff: StaffMember; compact?: boolean; activeId?: string | null }) {
   const { t } = useLocale();
   const branch = staff.role === 'branch';
   /** Who takes cases from the queue: everyone but the fraud team, which reads them. */
@@ -81,18 +81,25 @@ function Queue({ staff }: { staff: StaffMember }) {
     () => ({
       r: () => void load(),
       n: () => {
-        const next = (cases ?? []).find((c) => c.status === 'new') ?? (cases ?? []).find((c) => OPEN.includes(c.status));
+        const next = nextCase(cases ?? [], activeId);
         if (next) navigate(`/console/case?id=${next.id}`);
       },
-      ...(works ? { a: () => takeNext(cases ?? [], (err) => setError(errorText(t, err))) } : {}),
+      // Beside a case, `a` takes the case on screen (`CaseOwner.tsx`).
+      ...(works && !compact ? { a: () => takeNext(cases ?? [], (err) => setError(errorText(t, err))) } : {}),
     }),
-    [cases, load, works, t],
+    [cases, load, works, compact, activeId, t],
   );
   useShortcuts(keys);
 
   return (
     <>
-      <PageTitle>{t('console.queue.title')}</PageTitle>
+      {compact ? (
+        <h2 id="queue-title" className="workspace-queue__title" tabIndex={-1}>
+          {t('console.queue.title')}
+        </h2>
+      ) : (
+        <PageTitle>{t('console.queue.title')}</PageTitle>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {news}
       </p>
@@ -136,6 +143,8 @@ function Queue({ staff }: { staff: StaffMember }) {
         <p className="muted">{t('console.loading')}</p>
       ) : shown.length === 0 ? (
         <p className="panel">{t('console.queue.empty')}</p>
+      ) : compact ? (
+        <QueueList cases={shown} now={now} fresh={fresh} works={works} activeId={activeId} />
       ) : (
         <div className="console-table-wrap" id="queue-table" tabIndex={-1}>
           <table className="console-table">
@@ -188,5 +197,43 @@ function Queue({ staff }: { staff: StaffMember }) {
         </div>
       )}
     </>
+  );
+}
+
+/** `n`: the oldest new case other than the one on screen, else the oldest open one other than it. */
+export function nextCase<C extends Pick<CaseSummary, 'id' | 'status'>>(cases: readonly C[], activeId: string | null): C | undefined {
+  const others = cases.filter((c) => c.id !== activeId);
+  return others.find((c) => c.status === 'new') ?? others.find((c) => OPEN.includes(c.status));
+}
+
+/** The queue in the workspace's narrow pane: one entry per case, the one on screen marked. */
+function QueueList({ cases, now, fresh, works, activeId }: { cases: CaseSummary[]; now: number; fresh: Set<string>; works: boolean; activeId: string | null }) {
+  const { t } = useLocale();
+  return (
+    <ol className="workspace-queue__list" aria-label={t('console.queue.caption', { count: cases.length })}>
+      {cases.map((c) => {
+        const minutes = waitedMinutes(c.openedAt, now);
+        const level = c.status === 'closed' ? null : waitLevel(minutes);
+        const current = c.id === activeId;
+        return (
+          <li key={c.id} className={`workspace-queue__item${fresh.has(c.id) ? ' console-row--fresh' : ''}${current ? ' workspace-queue__item--current' : ''}`} data-case={c.number}>
+            <Link to={`/console/case?id=${c.id}`} aria-current={current ? 'page' : undefined}>
+              {t('console.case.ref', { number: c.number })} · {c.customer.name}
+            </Link>
+            <span className="workspace-queue__meta">{c.situation ? <Situation situation={c.situation} /> : t(`backoffice.kind.${c.kind}`)}</span>
+            <span className="workspace-queue__meta">
+              {t(`backoffice.status.${c.status}`)} · {actorName(c.owner)}
+              {current ? ` · ${t('console.workspace.onScreen')}` : ''}
+            </span>
+            {level && (
+              <span className={`console-wait console-wait--${level}`}>
+                {ageText(t, minutes)} · {t(`console.wait.${level}`)}
+              </span>
+            )}
+            {works && takeable(c) && <TakeButton c={c} />}
+          </li>
+        );
+      })}
+    </ol>
   );
 }

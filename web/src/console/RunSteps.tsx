@@ -34,7 +34,10 @@ export function RunSteps({ run, onResume, busy }: { run: PlaybookRun; onResume: 
       )}
       {run.mainCaseId && run.mainCaseId !== run.caseId && (
         <p>
-          <Link to={`/console/case?id=${run.mainCaseId}`}>{t('console.run.mainCase')}</Link>
+          {/* `e` ("send the macro's email") leads here while the run waits for the main case's email. */}
+          <Link to={`/console/case?id=${run.mainCaseId}`} aria-keyshortcuts={run.status === 'waiting' ? 'e' : undefined}>
+            {t('console.run.mainCase')}
+          </Link>
         </p>
       )}
       <ol className="console-steps">

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
 
 /**
  * Single-key shortcuts for the frequent actions. WCAG 2.1.4 (character key shortcuts): they can
@@ -22,9 +22,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 's', labelId: 'console.keys.questions' },
   { key: 'o', labelId: 'console.keys.outcomes' },
   { key: 'e', labelId: 'console.keys.draft' },
+  { key: 'x', labelId: 'console.keys.close' },
   { key: 'c', labelId: 'console.keys.comment' },
   { key: 't', labelId: 'console.keys.timeline' },
+  { key: '[', labelId: 'console.keys.prevTab' },
+  { key: ']', labelId: 'console.keys.nextTab' },
 ];
+
+/**
+ * Whether the shortcuts of the components below are live. The workspace keeps every open case
+ * mounted (so each keeps what was half done), but only the case on screen answers the keys.
+ */
+export const ShortcutsScope = createContext(true);
 
 const KEY = 'cerrojo.console.shortcuts';
 const listeners = new Set<() => void>();
@@ -72,7 +81,9 @@ export function isShortcutEvent(e: KeyboardEvent): boolean {
 
 /** Runs `handlers[key]` for shortcut key presses while mounted. */
 export function useShortcuts(handlers: Record<string, () => void>): void {
+  const live = useContext(ShortcutsScope);
   useEffect(() => {
+    if (!live) return;
     const onKey = (e: KeyboardEvent) => {
       if (!isShortcutEvent(e)) return;
       const fn = handlers[e.key];
@@ -82,7 +93,7 @@ export function useShortcuts(handlers: Record<string, () => void>): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [handlers]);
+  }, [handlers, live]);
 }
 
 /** Moves the focus to the element with `id` (a section heading or a field) and brings it into view. */
@@ -91,4 +102,22 @@ export function focusById(id: string): void {
   if (!el) return;
   el.focus();
   el.scrollIntoView({ block: 'start' });
+}
+
+/**
+ * Goes to the control a key stands for: the first element `selector` finds that can be used now
+ * (not disabled, not read only), else the section's heading `titleId`. The section is brought to
+ * the top of its pane first, so the control's context is on screen with it.
+ */
+export function focusControl(titleId: string, selector: string): void {
+  const title = document.getElementById(titleId);
+  const scope = title?.closest('section') ?? document;
+  const control = [...scope.querySelectorAll<HTMLElement>(selector)].find((el) => !el.matches(':disabled, [readonly]'));
+  if (!control) {
+    focusById(titleId);
+    return;
+  }
+  title?.scrollIntoView({ block: 'start' });
+  control.focus();
+  control.scrollIntoView({ block: 'nearest' });
 }
