@@ -22,6 +22,7 @@ import { unlockMessages } from './backoffice/unlock/messages.ts';
 import { consoleCustomerMessages } from './i18n/messages/console-customer.ts';
 import { handoverMessages } from './backoffice/handovers/messages.ts';
 import { brandMessages } from './brand/messages.ts';
+import { callsMessages } from './backoffice/calls/messages.ts';
 
 /**
  * Every module's texts, registered in the one catalogue (`i18n/catalogue.ts`). This is the
@@ -42,6 +43,7 @@ export const MESSAGE_PARTS: Readonly<Record<string, Readonly<Record<string, Text
   reports: reportsMessages,
   backoffice: backofficeMessages,
   playbook: playbookMessages,
+  calls: callsMessages,
   fraud: fraudMessages,
   staff: staffMessages,
   console: consoleMessages,
