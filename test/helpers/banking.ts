@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { setPassword, setProfile } from '../../src/customers/credentials-store.ts';
 import { hashPassword } from '../../src/customers/passwords.ts';
 import { loadDemoData } from '../../src/demo/load.ts';
@@ -57,6 +57,18 @@ export async function openBankingRig(overrides: Record<string, unknown> = {}): P
       await server.close();
     },
   };
+}
+
+/** The rig of one browser suite: opened before its tests, closed after them. */
+export function bankingRigSuite(overrides: Record<string, unknown> = {}): () => BankingRig {
+  let rig: BankingRig | undefined;
+  beforeAll(async () => {
+    rig = await openBankingRig(overrides);
+  }, 180_000);
+  afterAll(async () => {
+    await rig?.close();
+  });
+  return () => rig!;
 }
 
 /** A fresh browser context and page (own cookies) that records page errors. */

@@ -6,7 +6,7 @@ import { inTransaction } from '../../customers/store-support.ts';
 import type { Config } from '../../config/config.ts';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { appendCaseEvent, lockCase, setCaseStatus, type CaseDeps } from '../cases/store.ts';
-import { attemptView, lockOpenAlertCase, nextAttempt, resolveAnswerer, type AttemptView } from '../contact/contact.ts';
+import { attemptView, lockOpenAlertCase, nextAttempt, resolveAnswerer, type AttemptView, type ContactView } from '../contact/contact.ts';
 import { reached, type PhoneKind } from '../contact/rules.ts';
 import { backofficeError } from '../errors.ts';
 import { playbookError } from '../playbook/errors.ts';
@@ -50,6 +50,13 @@ export const callView = (c: ContactCall): CallView => ({
   answeredAt: c.answered_at?.toISOString() ?? null,
   endedAt: c.ended_at?.toISOString() ?? null,
 });
+
+/** The contact panel with the console's call: the live call, whether this agent can call, what they may confirm. */
+export type ContactPanelView = ContactView & {
+  call: CallView | null;
+  calling: { provider: 'twilio' | 'dev' | 'off'; canCall: boolean };
+  confirmations: string[];
+};
 
 export interface CallsDeps extends CaseDeps {
   db: Executor;

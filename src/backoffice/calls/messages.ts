@@ -39,7 +39,7 @@ export const callsMessages: Record<string, Text> = {
   'console.call.status.ringing': { es: 'Intento {n}: sonando el {number}…', en: 'Attempt {n}: {number} is ringing…' },
   'console.call.status.in_progress': { es: 'Intento {n}: en llamada con el {number}.', en: 'Attempt {n}: on the call with {number}.' },
   'console.call.duration': { es: '{minutes}:{seconds} min', en: '{minutes}:{seconds} min' },
-  'console.call.manual': { es: 'Registrar una llamada hecha fuera de la consola', en: 'Record a call made outside the console' },
+  'console.call.manual': { es: 'Intento {n}: registrar una llamada hecha fuera de la consola', en: 'Attempt {n}: record a call made outside the console' },
   'console.call.confirm.title': { es: 'Intento {n}: han descolgado. ¿Quién ha contestado?', en: 'Attempt {n}: someone picked up. Who answered?' },
   'console.call.confirm.who': { es: 'Quién contestó', en: 'Who answered' },
   'console.call.confirm.submit': { es: 'Confirmar', en: 'Confirm' },
