@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { describeBrowser, seriousViolations, shot } from '../helpers/browser.ts';
+import { resolve } from 'node:path';
+import { describeBrowser, seriousViolations, shot, SHOTS } from '../helpers/browser.ts';
 import { bankingRigSuite, newPage } from '../helpers/banking.ts';
 import { answerQuestions, checkAndShoot, es, FACTS, openCaseOf, signInStaff, STAFF } from '../helpers/console.ts';
 
@@ -39,6 +40,7 @@ describeBrowser('calls from the console to the dev phone in Chromium', () => {
     expect(await ringing.innerText()).toContain(es('web.phone.incoming.title'));
     expect(await seriousViolations(customer.page), 'axe on the ringing phone').toEqual([]);
     await shot(customer.page, 'phone-incoming-call');
+    await customer.page.locator('section.phone').screenshot({ path: resolve(SHOTS, 'phone-incoming-call-handset.png') });
     await ringing.getByRole('button', { name: es('web.phone.incoming.answer') }).click();
     const talking = customer.page.locator('.phone-incoming', { hasText: es('web.phone.incoming.talking') });
     await talking.waitFor({ timeout: 15_000 });
@@ -47,6 +49,7 @@ describeBrowser('calls from the console to the dev phone in Chromium', () => {
     await contact.locator('.console-call-status', { hasText: es('console.call.status.in_progress', { n: 1, number: '' }).slice(0, 20) }).waitFor({ timeout: 15_000 });
     expect(await contact.getByRole('button', { name: /^Llamar al/ }).count()).toBe(0);
     await checkAndShoot(agent.page, 'call-in-progress');
+    await contact.screenshot({ path: resolve(SHOTS, 'console-call-in-progress-panel.png') });
 
     // Hung up at the phone: the attempt appears, recorded by the call itself.
     await talking.getByRole('button', { name: es('web.phone.incoming.hangUp') }).click();
