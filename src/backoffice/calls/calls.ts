@@ -12,7 +12,7 @@ import { backofficeError } from '../errors.ts';
 import { playbookError } from '../playbook/errors.ts';
 import type { BackofficeTables, CallStatus, ContactCall } from '../schema.ts';
 import type { VoiceProvider } from './provider.ts';
-import { awaitsConfirmation, PLACING_GRACE_MS, rangOut, type CallEnd, type Confirmation } from './rules.ts';
+import { awaitsConfirmation, CALL_LOST_MS, PLACING_GRACE_MS, rangOut, type CallEnd, type Confirmation } from './rules.ts';
 
 /**
  * The console's calls (issue 15 §2): "Llamar" places the contact attempt as a real call, the
@@ -172,7 +172,7 @@ export function endCall(deps: CallsDeps, callId: string, end: CallEnd, durationS
     const at = deps.clock.now();
     const duration = end === 'picked_up' ? durationSeconds : 0;
     await bo(tx).updateTable('contact_calls').set({ status: 'ended', result: end, duration_seconds: duration, ended_at: at }).where('id', '=', call.id).execute();
-    if (end === 'agent_unreachable' || end === 'not_placed') {
+    if (end === 'agent_unreachable' || end === 'not_placed' || end === 'no_report') {
       await appendCaseEvent(tx, deps, row.id, call.by, 'contact_call_ended', { callId: call.id, result: end });
       return null;
     }
@@ -213,17 +213,19 @@ export function confirmPickedUp(ex: Executor, deps: CaseDeps, caseId: string, at
 
 /**
  * Ends the calls nobody will report on: a dev call whose phone rang out (Twilio applies the
- * Dial's timeout itself), and a call never handed to the provider (the server stopped between
- * writing it down and placing it). Run before a call's state is read, so no timer in memory is needed.
+ * Dial's timeout itself), a call never handed to the provider (the server stopped between
+ * writing it down and placing it), and a call the provider has said nothing about for hours. Run before a call's state is read, so no timer in memory is needed.
  */
 export async function settleStaleCalls(deps: CallsDeps, where: { caseId?: string; phone?: string }): Promise<void> {
   const now = deps.clock.now();
-  let query = bo(deps.db).selectFrom('contact_calls').selectAll().where('status', 'in', ['placing', 'ringing']);
+  let query = bo(deps.db).selectFrom('contact_calls').selectAll().where('status', '<>', 'ended');
   if (where.caseId) query = query.where('case_id', '=', where.caseId);
   const live = await query.execute();
   for (const call of live) {
     if (where.phone && !samePhone(call.phone, where.phone)) continue;
-    if (call.status === 'placing' && now.getTime() - call.created_at.getTime() >= PLACING_GRACE_MS) await endCall(deps, call.id, 'not_placed', 0);
+    const age = now.getTime() - call.created_at.getTime();
+    if (call.status === 'placing' && age >= PLACING_GRACE_MS) await endCall(deps, call.id, 'not_placed', 0);
+    else if (age >= CALL_LOST_MS) await endCall(deps, call.id, 'no_report', 0);
     else if (call.provider === 'dev' && rangOut(call, now, deps.config.calls.ringTimeoutSeconds)) await endCall(deps, call.id, 'no_answer', 0);
   }
 }

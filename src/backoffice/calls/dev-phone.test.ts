@@ -48,4 +48,18 @@ describeEachDatabase('console calls on the dev phone', (backend) => {
     expect((await second.r.app.inject({ method: 'POST', url: `/api/dev/phone/incoming/${second.call.id}/answer` })).statusCode).toBe(409);
     expect(await second.attempts()).toEqual([{ attempt_no: 1, phone_kind: 'landline', result: 'no_answer', duration_seconds: 0 }]);
   });
+
+  it('a call nobody reports on for hours (the phone closed mid-call) ends without an attempt, and the case can be called again', async () => {
+    const { r, agent, caseId, call, attempts } = await ringing();
+    expect((await r.app.inject({ method: 'POST', url: `/api/dev/phone/incoming/${call.id}/answer` })).statusCode).toBe(204);
+    expect((await agent.request('POST', `/api/cases/${caseId}/calls`, {})).json()).toMatchObject({ reason: 'call_in_progress' });
+    r.services.clock.advance(4 * 3600_000);
+    // The agent's session has timed out meanwhile: signed in again.
+    const again = await new Agent(r).request('POST', `/api/cases/${caseId}/calls`, {});
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toMatchObject({ call: { attemptNo: 1, status: 'ringing' } });
+    expect(await attempts()).toEqual([]);
+    const lost = await r.services.db.withTables<BackofficeTables>().selectFrom('contact_calls').select('result').where('id', '=', call.id).executeTakeFirstOrThrow();
+    expect(lost.result).toBe('no_report');
+  });
 });

@@ -49,6 +49,7 @@ export const callsMessages: Record<string, Text> = {
   'console.event.contact_attempt_confirmed': { es: 'Quién contestó', en: 'Who answered' },
   'console.callEnd.agent_unreachable': { es: 'tu teléfono no contestó', en: 'your phone did not answer' },
   'console.callEnd.not_placed': { es: 'no se pudo hacer', en: 'it could not be placed' },
+  'console.callEnd.no_report': { es: 'el proveedor no informó de cómo terminó', en: 'the provider never said how it ended' },
 
   'web.phone.incoming.title': { es: 'Llamada entrante', en: 'Incoming call' },
   'web.phone.incoming.from': { es: 'Te llama el banco ({number}) al {to}', en: 'The bank ({number}) is calling {to}' },

@@ -11,7 +11,7 @@ import { Refusal, refusals, staffDoc } from '../cases/views.ts';
 import { Attempt } from '../contact/routes.ts';
 import { CallSchema } from './schemas.ts';
 import { contactCentreStaff, working } from '../route-support.ts';
-import { advanceCall, callView, confirmPickedUp, dialReserved, endCall, findCall, reserveCall, type CallsDeps } from './calls.ts';
+import { advanceCall, callView, confirmPickedUp, dialReserved, endCall, findCall, reserveCall, settleStaleCalls, type CallsDeps } from './calls.ts';
 import { voiceProvider } from './provider.ts';
 import { CONFIRMATIONS, customerLegResult, isFinalStatus } from './rules.ts';
 
@@ -53,6 +53,7 @@ export const callRoutes: RouteModule = async (plain, { services }) => {
     async (req, reply) => {
       const staff = await contactCentreStaff(req, services);
       const input = { ...(req.body.phoneKind ? { phoneKind: req.body.phoneKind } : {}), staffId: staff.id, actor: staffActor(staff) };
+      await settleStaleCalls(deps, { caseId: req.params.id });
       const reserved = await working(services, staff, req.params.id, (tx) => reserveCall(tx, deps, provider, req.params.id, input));
       const urls = { bridge: `${base(req)}/calls/twilio/${reserved.id}/bridge`, agentStatus: `${base(req)}/calls/twilio/${reserved.id}/agent-status` };
       const call = await dialReserved(deps, provider!, reserved, urls);

@@ -9,8 +9,11 @@ import type { AttemptResult } from '../contact/rules.ts';
 
 /** Results a call records by itself. */
 export type CallResult = 'picked_up' | 'no_answer' | 'busy' | 'failed';
-/** How a call ends without becoming an attempt: the agent's own phone never answered, or the provider refused the call. */
-export type CallWithoutAttempt = 'agent_unreachable' | 'not_placed';
+/**
+ * How a call ends without becoming an attempt: the agent's own phone never answered, the provider
+ * refused the call, or the provider never said how it ended (`CALL_LOST_MS` later).
+ */
+export type CallWithoutAttempt = 'agent_unreachable' | 'not_placed' | 'no_report';
 export type CallEnd = CallResult | CallWithoutAttempt;
 
 /** What the agent may say about a call someone picked up. */
@@ -60,3 +63,10 @@ export function rangOut(call: { status: string; ringing_at: Date | null }, now: 
 
 /** A call the server recorded but never handed to the provider (it stopped in between) is over after this long. */
 export const PLACING_GRACE_MS = 60_000;
+
+/**
+ * A live call the provider has said nothing about for this long is over (its callbacks were lost,
+ * or the dev phone was closed mid-call): it ends as `no_report`, spending no attempt, so the case
+ * can be called again.
+ */
+export const CALL_LOST_MS = 4 * 3600_000;

@@ -121,6 +121,7 @@ export const contactRoutes: RouteModule = async (plain, { services }) => {
     },
     async (req, reply) => {
       const staff = await contactCentre(req);
+      await settleStaleCalls(services, { caseId: req.params.id });
       const result = await working(services, staff, req.params.id, (tx) => recordAttempt(tx, services, req.params.id, { ...req.body, actor: staffActor(staff) }));
       return reply.code(201).send(result);
     },
