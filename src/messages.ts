@@ -22,6 +22,8 @@ import { unlockMessages } from './backoffice/unlock/messages.ts';
 import { consoleCustomerMessages } from './i18n/messages/console-customer.ts';
 import { handoverMessages } from './backoffice/handovers/messages.ts';
 import { brandMessages } from './brand/messages.ts';
+import { supervisorMessages } from './backoffice/supervisor/messages.ts';
+import { consoleSupervisorMessages } from './i18n/messages/console-supervisor.ts';
 import { callsMessages } from './backoffice/calls/messages.ts';
 
 /**
@@ -55,6 +57,8 @@ export const MESSAGE_PARTS: Readonly<Record<string, Readonly<Record<string, Text
   consoleCustomer: consoleCustomerMessages,
   handover: handoverMessages,
   brand: brandMessages,
+  supervisor: supervisorMessages,
+  consoleSupervisor: consoleSupervisorMessages,
 };
 
 for (const [domain, texts] of Object.entries(MESSAGE_PARTS)) registerMessages(domain, texts);

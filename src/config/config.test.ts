@@ -196,4 +196,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...dev, RATE_LIMIT_STORE: 'disk' })).toThrowError(/rateLimit.store \(RATE_LIMIT_STORE\)/);
     expect(() => loadConfig({ ...dev, REDIS_URL: 'http://x' })).toThrowError(/rateLimit.redisUrl \(REDIS_URL\)/);
   });
+
+  it('reads the SLA milestones by priority and refuses a priority without targets', () => {
+    const sla = loadConfig(dev).backoffice.sla;
+    expect(sla).toMatchObject({ defaultPriority: 'normal', warningFraction: 0.8, priorities: { high: { takeMinutes: 10, closeMinutes: 60 } }, situations: { sim_swap: 'high' } });
+    const own = loadConfig({ ...dev, SLA_PRIORITIES: '{"urgent":{"takeMinutes":5,"closeMinutes":30},"normal":{"takeMinutes":20,"closeMinutes":120}}', SLA_SITUATIONS: '{"sim_swap":"urgent"}', SLA_WARNING_FRACTION: '0.5' }).backoffice.sla;
+    expect(own).toMatchObject({ priorities: { urgent: { takeMinutes: 5, closeMinutes: 30 } }, situations: { sim_swap: 'urgent' }, warningFraction: 0.5 });
+    expect(() => loadConfig({ ...dev, SLA_SITUATIONS: '{"sim_swap":"urgent"}' })).toThrowError(/backoffice\.sla\.situations \(SLA_SITUATIONS\).*"urgent" is not one of the priorities/);
+    expect(() => loadConfig({ ...dev, SLA_PRIORITIES: '{"high":{"takeMinutes":10,"closeMinutes":60}}' })).toThrowError(/backoffice\.sla\.defaultPriority/);
+    expect(() => loadConfig({ ...dev, SLA_PRIORITIES: '{"normal":{"takeMinutes":60,"closeMinutes":30}}' })).toThrowError(/closeMinutes must be more than takeMinutes/);
+    expect(() => loadConfig({ ...dev, SLA_WARNING_FRACTION: '1' })).toThrowError(/backoffice\.sla\.warningFraction \(SLA_WARNING_FRACTION\)/);
+  });
 });

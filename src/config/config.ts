@@ -132,6 +132,52 @@ const ServiceAccount = Type.Object(
 /** A category path of the tree, `level1/level2/level3` (checked against the tree at start). */
 const categoryOf = (outcome: string) => Type.String({ pattern: '^[a-z0-9_]{1,40}/[a-z0-9_]{1,40}/[a-z0-9_]{1,40}$', default: `fraud/operation_alert/${outcome}` });
 
+/** One priority's SLA milestones: minutes from the case's opening to its first take, and to its close. */
+const SlaTarget = Type.Object(
+  {
+    takeMinutes: Type.Integer({ minimum: 1, maximum: 10_080 }),
+    closeMinutes: Type.Integer({ minimum: 1, maximum: 43_200 }),
+  },
+  { additionalProperties: false },
+);
+
+/** A priority's name, as `backoffice.sla.priorities` keys it. */
+const PRIORITY_NAME = '^[a-z][a-z0-9_]{0,23}$';
+
+/**
+ * SLA milestones of the supervisor's live view (issue 15 §1): per alert priority, the minutes to
+ * the first take and to the close; the priority of a case comes from its situation. Checked at
+ * start (`checkSla`).
+ */
+const Sla = Type.Object(
+  {
+    /** Targets by priority, in the order the console lists them (most urgent first). */
+    priorities: Type.Record(Type.String({ pattern: PRIORITY_NAME }), SlaTarget, {
+      default: { high: { takeMinutes: 10, closeMinutes: 60 }, normal: { takeMinutes: 30, closeMinutes: 240 }, low: { takeMinutes: 120, closeMinutes: 1440 } },
+    }),
+    /** The priority of an alert's situation; a situation not named here (and a main case) has `defaultPriority`. */
+    situations: Type.Record(Type.String({ pattern: '^[a-z0-9][a-z0-9_.:-]{0,63}$' }), Type.String({ pattern: PRIORITY_NAME }), {
+      default: {
+        transfer_unusual_access: 'high',
+        transfer_new_beneficiary: 'high',
+        device_linked_then_access: 'high',
+        password_changed_then_transfer: 'high',
+        phone_changed_then_transfer: 'high',
+        held_transfer: 'high',
+        sim_swap: 'high',
+        login_new_location: 'low',
+        login_new_device: 'low',
+      },
+    }),
+    defaultPriority: Type.String({ pattern: PRIORITY_NAME, default: 'normal' }),
+    /** A milestone is "about to breach" once this fraction of its time has gone by. */
+    warningFraction: Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 1, default: 0.8 }),
+    /** How often the background task looks for breaches to notify (seconds). */
+    checkIntervalSeconds: Type.Integer({ minimum: 5, maximum: 3600, default: 60 }),
+  },
+  { default: {}, additionalProperties: false },
+);
+
 /** The fraud-alert back office of seed 002. */
 const Backoffice = Type.Object({
   /** Alerts of one customer for one situation within this window join one case (seed 002: "en un breve periodo"). */
@@ -164,6 +210,8 @@ const Backoffice = Type.Object({
     },
     { default: {} },
   ),
+  /** SLA milestones by priority for the supervisor's live view and its breach notices. */
+  sla: Sla,
   /** An agent lifting a blocked card PIN: how recent the customer's passed security questions must be. */
   pinUnlock: Type.Object({ securityCheckMinutes: Type.Integer({ minimum: 1, maximum: 1440, default: 30 }) }, { default: {} }),
   /**
@@ -544,6 +592,8 @@ const ENV_KEYS: Record<string, string> = {
   KEEP_ALIVE_TIMEOUT_MS: 'http.keepAliveTimeoutMs',
   BRANCH_UNLOCK_FOUR_EYES: 'backoffice.branchUnlock.fourEyes',
   ALERT_CATALOGUE: 'backoffice.alertCatalogue',
+  SLA_WARNING_FRACTION: 'backoffice.sla.warningFraction',
+  SLA_CHECK_INTERVAL_SECONDS: 'backoffice.sla.checkIntervalSeconds',
   STAFF_LOCAL_LOGIN: 'console.localLogin',
   OIDC_ISSUER: 'console.oidc.issuer',
   OIDC_CLIENT_ID: 'console.oidc.clientId',
@@ -587,6 +637,8 @@ const JSON_ENV_KEYS: Record<string, string> = {
   ALERT_SOURCES: 'backoffice.alertSources',
   SERVICE_ACCOUNTS: 'serviceAccounts',
   OUTCOME_CATEGORIES: 'backoffice.outcomeCategories',
+  SLA_PRIORITIES: 'backoffice.sla.priorities',
+  SLA_SITUATIONS: 'backoffice.sla.situations',
   CALLS_AGENT_PHONES: 'calls.agentPhones',
 };
 
@@ -655,6 +707,7 @@ export function loadConfig(
     throw new ConfigError('limits.passwordMaxLength', 'must not be below limits.passwordMinLength');
   }
   checkAlertSources(config.backoffice.alertSources);
+  checkSla(config.backoffice.sla);
   checkStaffSignIn(config);
   trustProxyOption(config.trustedProxies);
   if (config.rateLimit.store === 'redis' && !config.rateLimit.redisUrl) {
@@ -676,6 +729,19 @@ function checkAlertSources(sources: Config['backoffice']['alertSources']): void 
     if (seen.has(source.id)) throw new ConfigError(key, `the id "${source.id}" appears twice`);
     if (!source.key && !source.hmacSecret) throw new ConfigError(key, `source "${source.id}" needs a key or an hmacSecret`);
     seen.add(source.id);
+  }
+}
+
+/** Every priority named (the default, each situation's) has targets, and a close comes after the first take. */
+function checkSla(sla: Config['backoffice']['sla']): void {
+  const names = Object.keys(sla.priorities);
+  if (names.length === 0) throw new ConfigError('backoffice.sla.priorities (SLA_PRIORITIES)', 'name at least one priority');
+  for (const [name, target] of Object.entries(sla.priorities)) {
+    if (target.closeMinutes <= target.takeMinutes) throw new ConfigError('backoffice.sla.priorities (SLA_PRIORITIES)', `"${name}": closeMinutes must be more than takeMinutes`);
+  }
+  if (!names.includes(sla.defaultPriority)) throw new ConfigError('backoffice.sla.defaultPriority', `"${sla.defaultPriority}" is not one of the priorities (${names.join(', ')})`);
+  for (const [situation, priority] of Object.entries(sla.situations)) {
+    if (!names.includes(priority)) throw new ConfigError('backoffice.sla.situations (SLA_SITUATIONS)', `"${situation}": "${priority}" is not one of the priorities (${names.join(', ')})`);
   }
 }
 

@@ -54,7 +54,7 @@ export function eventRoutes(app: FastifyInstance, services: Services): void {
         tags: ['backoffice'],
         summary: 'Live updates of the console (server-sent events)',
         description:
-          '`event: case` with `{ caseId, number, queue, type }` when a case the caller may see is created or changes; `event: mention` with `{ mentionId, caseId, targetKind, targetId }` when the caller’s office or one of its managers is mentioned. ' +
+          '`event: case` with `{ caseId, number, queue, type }` when a case the caller may see is created or changes; `event: mention` with `{ mentionId, caseId, targetKind, targetId }` when the caller’s office or one of its managers is mentioned; `event: sla` with `{ noticeId, caseId, number, milestone, priority }` to supervisors and admins when a case breaches an SLA milestone. ' +
           'Each event’s `id` is the timeline position: send it back as `Last-Event-ID` to resume.',
         produces: ['text/event-stream'],
         response: { 401: Refusal, 403: Refusal },

@@ -30,6 +30,16 @@ describe('console events', () => {
     expect(consoleEvents(agent, rows, officeOf).map((e) => e.event)).toEqual(['case', 'case', 'case']);
   });
 
+  it('tells supervisors and admins of an SLA breach, and agents only of their case changing', () => {
+    const supervisor: Staff = { id: 'sergio', role: 'supervisor', officeCode: null };
+    const breach = row(9, { type: 'sla_breached', data: JSON.stringify({ noticeId: 'n9', milestone: 'take', priority: 'high' }) });
+    const sla = { id: '9', event: 'sla', data: { noticeId: 'n9', caseId: 'c9', number: 9, milestone: 'take', priority: 'high' } };
+    expect(consoleEvents(supervisor, [breach], officeOf)).toEqual([sla, { id: '9', event: 'case', data: { caseId: 'c9', number: 9, queue: 'contact_centre', type: 'sla_breached' } }]);
+    expect(consoleEvents(admin, [breach], officeOf).map((e) => e.event)).toEqual(['sla', 'case']);
+    expect(consoleEvents(agent, [breach], officeOf).map((e) => e.event)).toEqual(['case']);
+    expect(consoleEvents(branch, [breach], officeOf)).toEqual([]);
+  });
+
   it('writes the wire format with the timeline id', () => {
     expect(sseMessage({ id: '42', event: 'case', data: { caseId: 'c', number: 1, queue: 'q', type: 'created' } })).toBe('id: 42\nevent: case\ndata: {"caseId":"c","number":1,"queue":"q","type":"created"}\n\n');
   });

@@ -3,7 +3,8 @@ import { canSeeCase, type Staff } from '../backoffice/access.ts';
 /**
  * What the console's live stream tells a staff member (issue 6), decided from timeline rows:
  * `case` when a case it may see is created or changes, `mention` when its office (or one of its
- * office's managers) is mentioned. Pure: the route reads the rows and the managers' offices.
+ * office's managers) is mentioned, `sla` to supervisors and admins when a case breaches an SLA
+ * milestone (issue 15 §1). Pure: the route reads the rows and the managers' offices.
  */
 export interface TimelineRow {
   id: string;
@@ -17,7 +18,8 @@ export interface TimelineRow {
 
 export type ConsoleEvent =
   | { id: string; event: 'case'; data: { caseId: string; number: number; queue: string; type: string } }
-  | { id: string; event: 'mention'; data: { mentionId: string; caseId: string; targetKind: 'office' | 'manager'; targetId: string } };
+  | { id: string; event: 'mention'; data: { mentionId: string; caseId: string; targetKind: 'office' | 'manager'; targetId: string } }
+  | { id: string; event: 'sla'; data: { noticeId: string; caseId: string; number: number; milestone: string; priority: string } };
 
 /** Who a mention reaches: the office's branch users (also for its managers), and admins. */
 function mentionReaches(staff: Staff, target: { kind: string; id: string }, officeOfManager: (id: string) => string | undefined): boolean {
@@ -34,6 +36,10 @@ export function consoleEvents(staff: Staff, rows: readonly TimelineRow[], office
       if (d.mentionId && d.targetKind && d.targetId && mentionReaches(staff, { kind: d.targetKind, id: d.targetId }, officeOfManager)) {
         out.push({ id: row.id, event: 'mention', data: { mentionId: d.mentionId, caseId: row.caseId, targetKind: d.targetKind, targetId: d.targetId } });
       }
+    }
+    if (row.type === 'sla_breached' && (staff.role === 'supervisor' || staff.role === 'admin')) {
+      const d = (typeof row.data === 'string' ? JSON.parse(row.data) : row.data) as { noticeId?: string; milestone?: string; priority?: string };
+      if (d.noticeId) out.push({ id: row.id, event: 'sla', data: { noticeId: d.noticeId, caseId: row.caseId, number: row.number, milestone: d.milestone ?? '', priority: d.priority ?? '' } });
     }
     if (canSeeCase(staff, row)) out.push({ id: row.id, event: 'case', data: { caseId: row.caseId, number: row.number, queue: row.queue, type: row.type } });
   }

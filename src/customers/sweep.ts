@@ -1,5 +1,6 @@
 import type { BackgroundTask } from '../background.ts';
 import { describeError } from '../notify/deliver.ts';
+import { repeat } from '../platform/repeat.ts';
 import { sweepSealedCodes } from './codes-store.ts';
 
 /** How often the sealed digits of dead codes are cleared. */
@@ -9,26 +10,14 @@ export const SEALED_CODE_SWEEP_MS = 60_000;
  * Clears, once a minute, the sealed digits of readable codes that ran out of time or tries
  * (a used or replaced code clears its own at once). Idempotent, so every instance may run it.
  */
-export const startSealedCodeSweep: BackgroundTask = async (services, log) => {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-  const tick = () => {
-    inFlight = sweepSealedCodes(services.db, services.clock.now())
-      .then((cleared) => {
-        if (cleared > 0) log.debug({ cleared }, 'sealed codes swept');
-      })
-      .catch((err: unknown) => log.warn({ error: describeError(err) }, 'sealed code sweep failed'))
-      .then(() => {
-        if (!stopped) timer = setTimeout(tick, SEALED_CODE_SWEEP_MS);
-      });
-  };
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await inFlight;
-    },
-  };
-};
+export const startSealedCodeSweep: BackgroundTask = async (services, log) =>
+  repeat(
+    () =>
+      sweepSealedCodes(services.db, services.clock.now()).then(
+        (cleared) => {
+          if (cleared > 0) log.debug({ cleared }, 'sealed codes swept');
+        },
+        (err: unknown) => log.warn({ error: describeError(err) }, 'sealed code sweep failed'),
+      ),
+    SEALED_CODE_SWEEP_MS,
+  );

@@ -3,7 +3,7 @@
  * the app's router shows the matching page. The router's page table is typed
  * `Record<WebPath, ...>`, so a path added here without a page (or the reverse) fails `tsc`.
  */
-export const WEB_PATHS = ['/', '/dev/messages', '/recovery', '/banking', '/banking/password', '/banking/operation', '/banking/transfer', '/banking/devices', '/phone', '/console', '/console/case', '/console/directory', '/console/knowledge', '/console/reports', '/console/inbox', '/console/fraud', '/console/customer', '/console/approvals', '/console/handovers'] as const;
+export const WEB_PATHS = ['/', '/dev/messages', '/recovery', '/banking', '/banking/password', '/banking/operation', '/banking/transfer', '/banking/devices', '/phone', '/console', '/console/case', '/console/directory', '/console/knowledge', '/console/reports', '/console/inbox', '/console/fraud', '/console/customer', '/console/approvals', '/console/handovers', '/console/supervisor'] as const;
 
 export type WebPath = (typeof WEB_PATHS)[number];
 

@@ -2,6 +2,7 @@ import type { BackgroundTask, BackgroundWork } from '../background.ts';
 import type { Channels } from './channel.ts';
 import { createChannels } from './channels/index.ts';
 import { deliverDue, describeError, type DeliveryDeps } from './deliver.ts';
+import { repeat } from '../platform/repeat.ts';
 
 /**
  * Runs `deliverDue` in a loop: at once again while batches come back full (a backlog), else
@@ -9,10 +10,6 @@ import { deliverDue, describeError, type DeliveryDeps } from './deliver.ts';
  * left to a lease) and then closes the channels.
  */
 export function runDeliveryLoop(deps: DeliveryDeps, intervalMs: number): BackgroundWork {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-
   const round = async (): Promise<number> => {
     try {
       const report = await deliverDue(deps);
@@ -23,18 +20,10 @@ export function runDeliveryLoop(deps: DeliveryDeps, intervalMs: number): Backgro
       return intervalMs;
     }
   };
-  const tick = () => {
-    inFlight = round().then((delay) => {
-      if (!stopped) timer = setTimeout(tick, delay);
-    });
-  };
-  tick();
-
+  const loop = repeat(round, intervalMs);
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await inFlight;
+      await loop.stop();
       await closeChannels(deps.channels);
     },
   };

@@ -59,7 +59,7 @@ export async function openBankingRig(overrides: Record<string, unknown> = {}): P
   };
 }
 
-/** The rig of one browser suite: opened before its tests, closed after them. */
+/** The rig of a whole browser suite: opened before its tests, closed after them; read it with the getter inside a test. */
 export function bankingRigSuite(overrides: Record<string, unknown> = {}): () => BankingRig {
   let rig: BankingRig | undefined;
   beforeAll(async () => {

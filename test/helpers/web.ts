@@ -68,15 +68,15 @@ export interface WebServer {
 }
 
 /**
- * A real server on a free port with the built web app and a fresh database, in dev mode unless
- * overridden (see `PRODUCTION_MODE`).
+ * A real server on a free port (or `port`) with the built web app and a fresh database, in dev
+ * mode unless overridden (see `PRODUCTION_MODE`).
  */
-export async function startWebServer(backend: Backend, overrides: Record<string, unknown> = {}): Promise<WebServer> {
+export async function startWebServer(backend: Backend, overrides: Record<string, unknown> = {}, port = 0): Promise<WebServer> {
   const webDir = await buildWeb();
   const database = await freshDatabase(backend);
   const services = testServices(database, overrides);
   const app = await buildApp(services, { logger: false, webDir });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.listen({ port, host: '127.0.0.1' });
   return {
     url,
     database,

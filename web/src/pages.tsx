@@ -9,6 +9,7 @@ import { FraudPage } from './console/fraud/FraudPage.tsx';
 import { HandoversPage } from './console/handovers/HandoversPage.tsx';
 import { KnowledgePage } from './console/knowledge/KnowledgePage.tsx';
 import { ReportsPage } from './console/reports/ReportsPage.tsx';
+import { SupervisorPage } from './console/supervisor/SupervisorPage.tsx';
 import { ApprovalsPage } from './console/customer/ApprovalsPage.tsx';
 import { CustomerPage } from './console/customer/CustomerPage.tsx';
 import { DevicesPage } from './banking/DevicesPage.tsx';
@@ -50,4 +51,5 @@ export const PAGES: Record<WebPath, PageSpec> = {
   '/console/approvals': { titleId: 'console.approvals.title', Component: ApprovalsPage },
   '/console/fraud': { titleId: 'console.fraud.title', Component: FraudPage },
   '/console/handovers': { titleId: 'console.handovers.title', Component: HandoversPage },
+  '/console/supervisor': { titleId: 'console.supervisor.title', Component: SupervisorPage },
 };

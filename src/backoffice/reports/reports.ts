@@ -97,7 +97,7 @@ export interface CasesReport {
 export type CaseDimension = 'kind' | 'outcome' | 'category' | 'owner' | 'day';
 
 /** The period as instants: the start of `from` and the start of the day after `to`, in its time zone. */
-async function bounds(ex: Executor, period: ReportPeriod): Promise<{ start: Date; end: Date }> {
+export async function periodBounds(ex: Executor, period: ReportPeriod): Promise<{ start: Date; end: Date }> {
   // PostgreSQL turns a local midnight into an instant by the zone's rules, daylight saving included.
   const { rows } = await sql<{ start: Date; end: Date }>`
     select (${period.from}::date)::timestamp at time zone ${period.timeZone} as start,
@@ -108,7 +108,7 @@ async function bounds(ex: Executor, period: ReportPeriod): Promise<{ start: Date
 
 /** Cases opened in the period, broken down by each dimension. */
 export async function casesReport(ex: Executor, period: ReportPeriod): Promise<CasesReport> {
-  const { start, end } = await bounds(ex, period);
+  const { start, end } = await periodBounds(ex, period);
   const bo = ex.withTables<BackofficeTables>();
   const closedInPeriod = sql<SqlBool>`closed_at is not null and closed_at < ${end}`;
   const keys: Record<CaseDimension | 'total', RawBuilder<string | null>> = {
@@ -196,7 +196,7 @@ const CALL_OUTCOMES: readonly CallOutcome[] = ['resolved', 'referred', 'goodbye'
  * provider reported them over) before its end, how many ended without a transfer to an agent.
  */
 export async function ivrReport(ex: Executor, period: ReportPeriod): Promise<IvrReport> {
-  const { start, end } = await bounds(ex, period);
+  const { start, end } = await periodBounds(ex, period);
   const rows = await ex
     .selectFrom('ivr_calls')
     .select((eb) => [

@@ -14,7 +14,16 @@ export interface MentionEvent {
   targetId: string;
 }
 
-type Handlers = { onCase?: (e: CaseEvent) => void; onMention?: (e: MentionEvent) => void };
+/** An SLA milestone a case has just breached (supervisors and admins only, issue 15 §1). */
+export interface SlaEvent {
+  noticeId: string;
+  caseId: string;
+  number: number;
+  milestone: string;
+  priority: string;
+}
+
+type Handlers = { onCase?: (e: CaseEvent) => void; onMention?: (e: MentionEvent) => void; onSla?: (e: SlaEvent) => void };
 
 /** Every mounted listener of the page; one stream serves them all. */
 const subscribers = new Set<{ current: Handlers }>();
@@ -39,6 +48,7 @@ function open(): void {
   source = new EventSource('/api/console/events', { withCredentials: true });
   source.addEventListener('case', dispatch<CaseEvent>((h) => h.onCase) as EventListener);
   source.addEventListener('mention', dispatch<MentionEvent>((h) => h.onMention) as EventListener);
+  source.addEventListener('sla', dispatch<SlaEvent>((h) => h.onSla) as EventListener);
 }
 
 /**

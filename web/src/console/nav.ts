@@ -25,6 +25,7 @@ export const CONSOLE_PAGES: readonly ConsolePage[] = [
   { path: '/console/directory', labelId: 'console.nav.directory' },
   { path: '/console/knowledge', labelId: 'console.nav.knowledge' },
   { path: '/console/reports', labelId: 'console.nav.reports', roles: ['supervisor', 'admin'] },
+  { path: '/console/supervisor', labelId: 'console.nav.supervisor', roles: ['supervisor', 'admin'] },
   { path: '/console/approvals', labelId: 'console.nav.approvals', roles: ['branch', 'supervisor'] },
 ];
 

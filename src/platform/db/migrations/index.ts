@@ -19,6 +19,7 @@ import * as m0019 from './0019_unknown_identities.ts';
 import * as m0020 from './0020_staff_oidc.ts';
 import * as m0021 from './0021_rate_limits.ts';
 import * as m0022 from './0022_account_balances.ts';
+import * as m0023 from './0023_sla_notices.ts';
 import * as m0024 from './0024_contact_calls.ts';
 
 /**
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
   '0020_staff_oidc': m0020,
   '0021_rate_limits': m0021,
   '0022_account_balances': m0022,
+  '0023_sla_notices': m0023,
   '0024_contact_calls': m0024,
 };

@@ -4,10 +4,12 @@ import { PageTitle } from '../../layout/PageTitle.tsx';
 import { Link } from '../../router/Link.tsx';
 import type { StaffMember } from '../api.ts';
 import { ConsoleFrame } from '../ConsoleFrame.tsx';
-import { errorText } from '../errors.ts';
 import { useConsoleEvents } from '../events.ts';
 import { actorName, dateTime } from '../format.ts';
 import { inboxApi, type InboxTarget, type MentionView } from './api.ts';
+import { SlaNotices } from '../supervisor/SlaNotices.tsx';
+import { LiveNotes } from '../supervisor/parts.tsx';
+import { seesSupervision } from '../supervisor/labels.ts';
 
 /**
  * The mentions inbox: a branch user's office by default (seed 002: "hacemos mention a la oficina
@@ -73,6 +75,7 @@ function InboxView({ staff }: { staff: StaffMember }) {
     <div className="side-page">
       <PageTitle>{t('console.inbox.title')}</PageTitle>
       <p className="lead">{t('console.inbox.lead')}</p>
+      {seesSupervision(staff) && <SlaNotices />}
       <form className="panel side-search inbox-target" onSubmit={show}>
         <fieldset className="inbox-kind">
           <legend>{t('console.inbox.target')}</legend>
@@ -94,14 +97,7 @@ function InboxView({ staff }: { staff: StaffMember }) {
           {t('console.inbox.show')}
         </button>
       </form>
-      <p className="side-status" role="status">
-        {news}
-      </p>
-      {error !== null && (
-        <p className="notice notice--error" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
+      <LiveNotes news={news} error={error} />
       {!target && <p className="muted">{t('console.inbox.chooseTarget')}</p>}
       {target && mentions && (
         <section aria-labelledby="inbox-of">

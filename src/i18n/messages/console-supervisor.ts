@@ -1,0 +1,98 @@
+import type { Text } from '../catalogue.ts';
+
+/**
+ * The supervisor's live view (web/src/console/supervisor, issue 15 §1) and its SLA notices in the
+ * inbox. Spanish as the contact centre speaks; English complete.
+ */
+export const consoleSupervisorMessages: Record<string, Text> = {
+  'console.nav.supervisor': { es: 'Supervisión', en: 'Supervision' },
+  'console.supervisor.title': { es: 'Supervisión en directo', en: 'Live supervision' },
+  'console.supervisor.lead': {
+    es: 'Las colas, los agentes y los plazos de SLA ahora mismo. Pulse cualquier cifra para ver sus casos.',
+    en: 'The queues, the agents and the SLA deadlines right now. Press any figure to see its cases.',
+  },
+  'console.supervisor.forbidden': { es: 'Esta vista es solo para supervisores y administradores.', en: 'This view is for supervisors and administrators only.' },
+  'console.supervisor.updated': { es: 'Actualizado a las {time}; se actualiza sola.', en: 'Updated at {time}; it refreshes by itself.' },
+  'console.supervisor.refresh': { es: 'Actualizar ahora', en: 'Refresh now' },
+  'console.supervisor.breachArrived': { es: 'Plazo vencido: caso {number} ({milestone}).', en: 'Deadline missed: case {number} ({milestone}).' },
+
+  'console.supervisor.queues': { es: 'Colas', en: 'Queues' },
+  'console.supervisor.queue': { es: 'Cola', en: 'Queue' },
+  'console.supervisor.waiting': { es: 'En espera', en: 'Waiting' },
+  'console.supervisor.inProgress': { es: 'En curso', en: 'In progress' },
+  'console.supervisor.pendingCustomer': { es: 'Pendiente de cliente', en: 'Pending customer' },
+  'console.supervisor.oldestWaiting': { es: 'El que más espera', en: 'Oldest waiting' },
+  'console.supervisor.oldest': { es: 'Caso {number}, espera {age}', en: 'Case {number}, waiting {age}' },
+  'console.supervisor.noneWaiting': { es: 'Ninguno', en: 'None' },
+
+  'console.supervisor.agents': { es: 'Agentes', en: 'Agents' },
+  'console.supervisor.agent': { es: 'Agente', en: 'Agent' },
+  'console.supervisor.holding': { es: 'Casos que tiene ahora', en: 'Cases held now' },
+  'console.supervisor.worked': { es: 'Casos cerrados en el periodo', en: 'Cases closed in the period' },
+  'console.supervisor.handling': { es: 'Tiempo medio de gestión (de coger a cerrar)', en: 'Average handling time (take to close)' },
+  'console.supervisor.noAgents': { es: 'Nadie tiene casos ni ha cerrado ninguno en el periodo.', en: 'Nobody holds a case or closed one in the period.' },
+  'console.supervisor.period': { es: 'Periodo de los casos cerrados', en: 'Period of the cases closed' },
+  'console.supervisor.from': { es: 'Desde', en: 'From' },
+  'console.supervisor.to': { es: 'Hasta', en: 'To' },
+  'console.supervisor.show': { es: 'Ver el periodo', en: 'Show the period' },
+  'console.supervisor.today': { es: 'Hoy', en: 'Today' },
+  'console.supervisor.periodShown': { es: 'Del {from} al {to}', en: 'From {from} to {to}' },
+  'console.supervisor.seconds': { es: '{s} s', en: '{s} s' },
+
+  'console.supervisor.sla': { es: 'Plazos de SLA por prioridad', en: 'SLA deadlines by priority' },
+  'console.supervisor.slaLead': {
+    es: 'Desde que se abre el caso: hasta que alguien lo coge y hasta que se cierra. «A punto de vencer» a partir del {percent} % del plazo. Un caso pendiente de cliente no cuenta para el cierre.',
+    en: 'From the case’s opening: until somebody takes it and until it is closed. "About to breach" from {percent} % of the time. A case pending the customer does not count for the close.',
+  },
+  'console.supervisor.priority': { es: 'Prioridad', en: 'Priority' },
+  'console.supervisor.priority.high': { es: 'Alta', en: 'High' },
+  'console.supervisor.priority.normal': { es: 'Normal', en: 'Normal' },
+  'console.supervisor.priority.low': { es: 'Baja', en: 'Low' },
+  'console.supervisor.targets': { es: 'Plazos', en: 'Deadlines' },
+  'console.supervisor.targetText': { es: 'coger en {take}, cerrar en {close}', en: 'take within {take}, close within {close}' },
+  'console.supervisor.open': { es: 'Abiertos', en: 'Open' },
+  'console.supervisor.takeWarning': { es: 'Coger: a punto de vencer', en: 'Take: about to breach' },
+  'console.supervisor.takeBreached': { es: 'Coger: vencidos', en: 'Take: breached' },
+  'console.supervisor.closeWarning': { es: 'Cerrar: a punto de vencer', en: 'Close: about to breach' },
+  'console.supervisor.closeBreached': { es: 'Cerrar: vencidos', en: 'Close: breached' },
+
+  'console.supervisor.figureButton': { es: 'Ver los casos: {what}', en: 'See the cases: {what}' },
+  'console.supervisor.drill': { es: 'Casos: {what}', en: 'Cases: {what}' },
+  'console.supervisor.drillCount': { es: '{count} casos', en: '{count} cases' },
+  'console.supervisor.drillNone': { es: 'Ningún caso.', en: 'No case.' },
+  'console.supervisor.drillClose': { es: 'Cerrar la lista', en: 'Close the list' },
+  'console.supervisor.drillHint': { es: 'Pulse una cifra para ver aquí sus casos.', en: 'Press a figure to see its cases here.' },
+  'console.supervisor.col.case': { es: 'Caso', en: 'Case' },
+  'console.supervisor.col.status': { es: 'Estado', en: 'Status' },
+  'console.supervisor.col.owner': { es: 'Lo tiene', en: 'Held by' },
+  'console.supervisor.col.opened': { es: 'Abierto', en: 'Opened' },
+  'console.supervisor.col.take': { es: 'Coger', en: 'Take' },
+  'console.supervisor.col.close': { es: 'Cerrar', en: 'Close' },
+  'console.supervisor.caseLink': { es: 'Caso {number}', en: 'Case {number}' },
+  'console.supervisor.nobody': { es: 'Nadie', en: 'Nobody' },
+  'console.supervisor.state.ok': { es: 'En plazo · vence {due}', en: 'In time · due {due}' },
+  'console.supervisor.state.warning': { es: 'A punto de vencer · {due}', en: 'About to breach · {due}' },
+  'console.supervisor.state.breached': { es: 'Vencido · {due}', en: 'Breached · {due}' },
+  'console.supervisor.state.met': { es: 'Cumplido', en: 'Met' },
+  'console.supervisor.state.closed': { es: 'Cerrado {date}', en: 'Closed {date}' },
+  'console.supervisor.milestone.take': { es: 'coger el caso', en: 'take the case' },
+  'console.supervisor.milestone.close': { es: 'cerrar el caso', en: 'close the case' },
+
+  // The SLA notices in the inbox
+  'console.slaNotices.title': { es: 'Avisos de SLA', en: 'SLA notices' },
+  'console.slaNotices.lead': {
+    es: 'Un aviso por caso y plazo vencido, para todos los supervisores. Marcarlo como leído lo marca para todos.',
+    en: 'One notice per case and missed deadline, for every supervisor. Marking it read marks it for all of them.',
+  },
+  'console.slaNotices.unread': { es: 'Solo los no leídos', en: 'Unread only' },
+  'console.slaNotices.none': { es: 'No hay avisos.', en: 'No notices.' },
+  'console.slaNotices.item': {
+    es: 'Caso {number}: vencido el plazo para {milestone} (prioridad {priority}), que vencía {due}.',
+    en: 'Case {number}: the deadline to {milestone} (priority {priority}) was missed; it was due {due}.',
+  },
+  'console.slaNotices.noticed': { es: 'Avisado {date}', en: 'Noticed {date}' },
+  'console.slaNotices.read': { es: 'Leído por {who} {date}', en: 'Read by {who} {date}' },
+  'console.slaNotices.markRead': { es: 'Marcar como leído', en: 'Mark read' },
+  'console.slaNotices.new': { es: 'Sin leer', en: 'Unread' },
+  'console.slaNotices.arrived': { es: 'Ha llegado un aviso de SLA nuevo.', en: 'A new SLA notice has arrived.' },
+};
