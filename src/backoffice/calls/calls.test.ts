@@ -105,6 +105,8 @@ describeEachDatabase('console calls through Twilio', (backend) => {
     expect(bridge.body).toContain(`<Dial callerId="${CALLER_ID}"`);
     expect(bridge.body).toContain(`>${s.customer.landline}</Number>`);
     expect(bridge.body).toContain(`statusCallback="${BASE}/calls/twilio/${c.id}/customer-status"`);
+    // The provider retrying the request gets the same Dial.
+    expect((await callback(`/calls/twilio/${c.id}/bridge`, { CallSid: callSid, CallStatus: 'in-progress' })).body).toBe(bridge.body);
 
     const answered = await callback(`/calls/twilio/${c.id}/customer-status`, { CallSid: 'CAchild1', ParentCallSid: callSid, CallStatus: 'in-progress' });
     expect(answered.statusCode).toBe(204);
@@ -119,6 +121,8 @@ describeEachDatabase('console calls through Twilio', (backend) => {
     expect(await attempts(caseId)).toEqual([{ attempt_no: 1, phone_kind: 'landline', result: 'picked_up', answered_by: null, duration_seconds: 42, call_id: c.id }]);
     panel = (await agent.request('GET', `/api/cases/${caseId}/contact`)).json();
     expect(panel.call).toBeNull();
+    // Once the call is over, its bridge only hangs up.
+    expect((await callback(`/calls/twilio/${c.id}/bridge`, { CallSid: callSid })).body).toContain('<Hangup/>');
 
     // What a machine cannot know: the agent says the holder answered.
     const confirmed = await agent.request('POST', `/api/cases/${caseId}/contact-attempts/1/confirm`, { result: 'answered' });

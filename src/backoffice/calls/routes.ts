@@ -96,7 +96,8 @@ export const callRoutes: RouteModule = async (plain, { services }) => {
       async (req, reply) => {
         const response = new twilio.twiml.VoiceResponse();
         const call = await ownCall(req.params.callId, req.body.CallSid);
-        const ringing = call ? await advanceCall(deps, call.id, 'ringing') : undefined;
+        // A repeated request (the provider retrying) gets the same Dial; an ended call, a hang-up.
+        const ringing = call && call.status !== 'ended' ? ((await advanceCall(deps, call.id, 'ringing')) ?? call) : undefined;
         if (!ringing) {
           response.hangup();
         } else {
