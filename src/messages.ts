@@ -25,6 +25,7 @@ import { handoverMessages } from './backoffice/handovers/messages.ts';
 import { brandMessages } from './brand/messages.ts';
 import { supervisorMessages } from './backoffice/supervisor/messages.ts';
 import { consoleSupervisorMessages } from './i18n/messages/console-supervisor.ts';
+import { callsMessages } from './backoffice/calls/messages.ts';
 
 /**
  * Every module's texts, registered in the one catalogue (`i18n/catalogue.ts`). This is the
@@ -45,6 +46,7 @@ export const MESSAGE_PARTS: Readonly<Record<string, Readonly<Record<string, Text
   reports: reportsMessages,
   backoffice: backofficeMessages,
   playbook: playbookMessages,
+  calls: callsMessages,
   fraud: fraudMessages,
   staff: staffMessages,
   console: consoleMessages,

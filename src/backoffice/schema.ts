@@ -87,6 +87,31 @@ export type ContactAttemptsTable = {
   answered_by: string | null;
   at: Timestamp;
   by: string;
+  /** The console's call this attempt was (issue 15 §2); null for an attempt the agent typed. */
+  call_id: ColumnType<string | null, string | null | undefined, string | null>;
+  duration_seconds: ColumnType<number | null, number | null | undefined, number | null>;
+};
+
+export type CallStatus = 'placing' | 'calling_agent' | 'ringing' | 'in_progress' | 'ended';
+
+export type ContactCallsTable = {
+  id: string;
+  case_id: string;
+  attempt_no: number;
+  phone: string;
+  phone_kind: 'landline' | 'mobile';
+  agent_phone: string | null;
+  provider: 'twilio' | 'dev';
+  provider_sid: string | null;
+  status: CallStatus;
+  /** How it ended: an attempt result, or `agent_unreachable` / `not_placed` (no attempt). */
+  result: string | null;
+  duration_seconds: number | null;
+  by: string;
+  created_at: Timestamp;
+  ringing_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  ended_at: Timestamp | null;
 };
 
 export type SecurityChecksTable = {
@@ -180,6 +205,7 @@ export type BackofficeTables = {
   case_events: CaseEventsTable;
   mentions: MentionsTable;
   contact_attempts: ContactAttemptsTable;
+  contact_calls: ContactCallsTable;
   security_checks: SecurityChecksTable;
   playbook_runs: PlaybookRunsTable;
   playbook_steps: PlaybookStepsTable;
@@ -189,6 +215,7 @@ export type BackofficeTables = {
 };
 
 export type Case = Selectable<CasesTable>;
+export type ContactCall = Selectable<ContactCallsTable>;
 export type Alert = Selectable<AlertsTable>;
 export type CaseEvent = Selectable<CaseEventsTable>;
 export type Mention = Selectable<MentionsTable>;

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiDocsEnabled, ConfigError, listenHost, loadConfig, oidcEnabled, oidcRedirectUri, parseOidcRoleMap, secureCookies, trustProxyOption } from './config.ts';
+import { apiDocsEnabled, callsProvider, ConfigError, listenHost, loadConfig, oidcEnabled, oidcRedirectUri, parseOidcRoleMap, secureCookies, trustProxyOption } from './config.ts';
 
 const dev = { CERROJO_DEV: 'true' };
 
@@ -117,6 +117,18 @@ describe('configuration', () => {
     });
     // Dev mode makes its own (resolveSecrets keeps it under the data folder).
     expect(loadConfig({ CERROJO_DEV: 'true' }).audit.key).toBeUndefined();
+  });
+
+  it('places the console’s calls on the dev phone in dev mode, nowhere in production unless set, and needs Twilio’s keys and the agents’ phones from the environment', () => {
+    expect(callsProvider(loadConfig(dev))).toBe('dev');
+    const prod = { SECRET_KEY: 'ab'.repeat(32), ADMIN_TOKEN: 'x'.repeat(32), AUDIT_KEY: 'cd'.repeat(32), NOTIFY_EMAIL: 'smtp', SMTP_URL: 'smtp://m.example:587', NOTIFY_SMS: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+34950000000', PUBLIC_BASE_URL: 'https://cerrojo.bank.es' };
+    expect(callsProvider(loadConfig(prod))).toBe('off');
+    expect(() => loadConfig({ ...prod, CALLS_PROVIDER: 'dev' })).toThrowError(/calls\.provider \(CALLS_PROVIDER\).*only in dev mode/);
+    expect(() => loadConfig({ ...prod, CALLS_PROVIDER: 'twilio' })).toThrowError(/calls\.callerId \(CALLS_CALLER_ID\)/);
+    expect(() => loadConfig({ ...dev, CALLS_PROVIDER: 'twilio', CALLS_CALLER_ID: '+34950000000' })).toThrowError(/notify\.twilioAccountSid/);
+    const twilio = loadConfig({ ...prod, CALLS_PROVIDER: 'twilio', CALLS_CALLER_ID: '+34950000000', CALLS_AGENT_PHONES: '{"ana.agent":"+34600111222","luis.agent":"sip:luis@pbx.bank.example"}', CALLS_RING_TIMEOUT_SECONDS: '25' });
+    expect(twilio.calls).toMatchObject({ provider: 'twilio', agentPhones: { 'ana.agent': '+34600111222', 'luis.agent': 'sip:luis@pbx.bank.example' }, ringTimeoutSeconds: 25 });
+    expect(() => loadConfig({ ...dev, CALLS_AGENT_PHONES: '{"ana.agent":"600 111 222"}' })).toThrowError(/calls\.agentPhones/);
   });
 
   it('listens on loopback in dev mode, everywhere in production, or on HOST', () => {

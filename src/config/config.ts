@@ -49,6 +49,21 @@ const Ivr = Type.Object({
   voices: Type.Optional(Type.Object({ es: Type.Optional(Type.String()), en: Type.Optional(Type.String()) })),
 });
 
+/**
+ * The console's calls to customers (issue 15 §2): who places them, the number the customer sees,
+ * and each agent's own phone, which the provider rings first and then bridges to the customer.
+ */
+const Calls = Type.Object({
+  /** `twilio` (the REST API), `dev` (the `/phone` page rings; dev mode only) or `off`. Unset: `dev` in dev mode, else `off`. */
+  provider: Type.Optional(Type.Union([Type.Literal('twilio'), Type.Literal('dev'), Type.Literal('off')])),
+  /** The caller id the customer sees: a number of the bank's Twilio account (required with `twilio`). */
+  callerId: Type.Optional(Type.String({ pattern: '^\\+[1-9][0-9]{6,14}$' })),
+  /** Each agent's own phone or softphone by staff id: E.164, `sip:` or Twilio `client:`. */
+  agentPhones: Type.Record(Type.String({ pattern: '^[a-z0-9._@-]{1,64}$' }), Type.String({ pattern: '^(\\+[1-9][0-9]{6,14}|sip:[^\\s]{3,200}|client:[A-Za-z0-9_.-]{1,100})$' }), { default: {} }),
+  /** Seconds the customer's phone rings before the attempt ends as "no answer". */
+  ringTimeoutSeconds: Type.Integer({ minimum: 5, maximum: 120, default: 30 }),
+});
+
 const Web = Type.Object({
   /**
    * Cookies carry `Secure` (sent over TLS only). On by default; `npm start --dev` on plain
@@ -422,6 +437,7 @@ export const ConfigSchema = Type.Object({
   backoffice: Type.Object(Backoffice.properties, { default: {} }),
   console: Type.Object(Console.properties, { default: {} }),
   ivr: Type.Object(Ivr.properties, { default: {} }),
+  calls: Type.Object(Calls.properties, { default: {} }),
   audit: Type.Object(Audit.properties, { default: {} }),
   /** The bank's brand on the customer faces (docs/operations.md "The bank's brand"). */
   brand: Type.Object(Brand.properties, { default: {} }),
@@ -461,6 +477,7 @@ export type OidcConfig = Config['console']['oidc'];
 export type OidcStaffRole = (typeof OIDC_STAFF_ROLES)[number];
 export type RateLimitConfig = Config['rateLimit'];
 export type BrandConfig = Config['brand'];
+export type CallsConfig = Config['calls'];
 
 const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -506,6 +523,22 @@ export function ivrEnabled(config: Pick<Config, 'ivr'>): boolean {
   return config.ivr.enabled ?? true;
 }
 
+/** Who places the console's calls: as configured, else the dev phone in dev mode and nobody outside it. */
+export function callsProvider(config: Pick<Config, 'calls' | 'dev'>): 'twilio' | 'dev' | 'off' {
+  return config.calls.provider ?? (config.dev ? 'dev' : 'off');
+}
+
+function checkCalls(config: Config): void {
+  const provider = callsProvider(config);
+  if (provider === 'dev' && !config.dev) throw new ConfigError('calls.provider (CALLS_PROVIDER)', 'the dev phone places calls only in dev mode');
+  if (provider !== 'twilio') return;
+  if (!config.calls.callerId) throw new ConfigError('calls.callerId (CALLS_CALLER_ID)', 'required when calls.provider is "twilio"');
+  for (const k of ['twilioAccountSid', 'twilioAuthToken'] as const) {
+    if (!config.notify[k]) throw new ConfigError(`notify.${k}`, 'required when calls.provider is "twilio"');
+  }
+  if (!config.dev && !config.publicBaseUrl) throw new ConfigError('publicBaseUrl (PUBLIC_BASE_URL)', 'required when calls.provider is "twilio": the provider calls back there');
+}
+
 /** Whether cookies carry `Secure`: as configured, else on outside dev mode. */
 export function secureCookies(config: Pick<Config, 'web' | 'dev'>): boolean {
   return config.web.secureCookies ?? !config.dev;
@@ -549,6 +582,9 @@ const ENV_KEYS: Record<string, string> = {
   IVR_REPROMPTS: 'ivr.reprompts',
   IVR_WHEN_EXHAUSTED: 'ivr.whenExhausted',
   IVR_ENABLED: 'ivr.enabled',
+  CALLS_PROVIDER: 'calls.provider',
+  CALLS_CALLER_ID: 'calls.callerId',
+  CALLS_RING_TIMEOUT_SECONDS: 'calls.ringTimeoutSeconds',
   METRICS_TOKEN: 'metricsToken',
   API_DOCS: 'apiDocs',
   REQUEST_TIMEOUT_MS: 'http.requestTimeoutMs',
@@ -603,6 +639,7 @@ const JSON_ENV_KEYS: Record<string, string> = {
   OUTCOME_CATEGORIES: 'backoffice.outcomeCategories',
   SLA_PRIORITIES: 'backoffice.sla.priorities',
   SLA_SITUATIONS: 'backoffice.sla.situations',
+  CALLS_AGENT_PHONES: 'calls.agentPhones',
 };
 
 type Json = Record<string, unknown>;
@@ -678,6 +715,7 @@ export function loadConfig(
   }
   checkServiceAccounts(config);
   checkBrand(config.brand);
+  checkCalls(config);
   if (!config.dev) requireProductionKeys(config);
   return config;
 }

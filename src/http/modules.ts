@@ -24,6 +24,8 @@ import { customerPageRoutes } from '../console/customer-routes.ts';
 import { handoverRoutes } from '../backoffice/handovers/routes.ts';
 import { brandRoutes } from '../brand/routes.ts';
 import { supervisorRoutes } from '../backoffice/supervisor/routes.ts';
+import { callRoutes } from '../backoffice/calls/routes.ts';
+import { devCallPhoneRoutes } from '../backoffice/calls/dev-phone-routes.ts';
 
 export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
@@ -31,4 +33,4 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
  * plugin here; the plugin receives the services and takes what it needs.
  */
-export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, bankingRoutes, recoveryRoutes, staffRoutes, staffOidcRoutes, directoryRoutes, knowledgeRoutes, reportsRoutes, alertsRoutes, casesRoutes, caseTakeRoutes, fraudRoutes, contactRoutes, playbookRoutes, consoleRoutes, unlockRoutes, customerPageRoutes, handoverRoutes, brandRoutes, supervisorRoutes];
+export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, bankingRoutes, recoveryRoutes, staffRoutes, staffOidcRoutes, directoryRoutes, knowledgeRoutes, reportsRoutes, alertsRoutes, casesRoutes, caseTakeRoutes, fraudRoutes, contactRoutes, callRoutes, devCallPhoneRoutes, playbookRoutes, consoleRoutes, unlockRoutes, customerPageRoutes, handoverRoutes, brandRoutes, supervisorRoutes];

@@ -1,14 +1,13 @@
 import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import twilio from 'twilio';
 import { keyedHashPinVerifier } from '../customers/pin-verifier.ts';
 import { ivrEnabled } from '../config/config.ts';
 import type { RouteModule } from '../http/modules.ts';
-import { AppError } from '../platform/errors.ts';
 import type { IvrDeps, Render } from './service.ts';
 import { answerCall, continueCall, dialEnded, endCall } from './service.ts';
 import { ivrSettings, type IvrSettings } from './settings.ts';
 import { renderTwiml } from './twiml.ts';
+import { providerBase, twilioSignatureHook } from './webhook-auth.ts';
 
 /**
  * Twilio's voice webhooks (and any TwiML-compatible provider's). Set on the number:
@@ -55,12 +54,7 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
   const deps: IvrDeps = { ...services, pinVerifier: keyedHashPinVerifier(services.hasher), settings, log: app.log };
 
   // Checked before the body is validated: an unsigned request learns nothing, not even a 400.
-  app.addHook('preValidation', async (req) => {
-    const signature = req.headers['x-twilio-signature'];
-    const params = typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {};
-    const valid = settings.authToken !== null && typeof signature === 'string' && twilio.validateRequest(settings.authToken, signature, `${base(req, settings)}${req.url}`, params);
-    if (!valid) throw new AppError('forbidden', 'missing or invalid X-Twilio-Signature');
-  });
+  app.addHook('preValidation', twilioSignatureHook(settings.authToken, settings.publicBaseUrl));
 
   // Calls per caller number (issue 14, finding 8): every request comes from the provider, so the
   // address says nothing. A withheld number is not counted: it never passes identification (the
@@ -117,10 +111,7 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
   });
 };
 
-/** Where the provider reached us: the configured public base URL, else this request's own origin. */
-function base(req: FastifyRequest, settings: IvrSettings): string {
-  return settings.publicBaseUrl ? settings.publicBaseUrl.replace(/\/+$/, '') : `${req.protocol}://${req.host}`;
-}
+const base = (req: FastifyRequest, settings: IvrSettings): string => providerBase(req, settings.publicBaseUrl);
 
 function renderer(req: FastifyRequest, settings: IvrSettings): Render {
   const turnUrl = (turn: number, timeout: boolean) => `${base(req, settings)}/ivr/twilio/turn?turn=${turn}${timeout ? '&timeout=1' : ''}`;

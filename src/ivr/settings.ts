@@ -2,13 +2,10 @@ import { ConfigError, type Config } from '../config/config.ts';
 import { transferProblems } from './check.ts';
 import type { Locale } from '../i18n/catalogue.ts';
 import { unlockLine } from './flow.ts';
+import { webhookAuthToken } from './webhook-auth.ts';
 import type { FlowDefinition, FlowSettings } from './flow-types.ts';
 
-/**
- * The dev-mode Twilio auth token: webhooks are signed even on a laptop, and the terminal phone
- * (`cerrojo call`) signs its requests with the same value. Never accepted outside dev mode.
- */
-export const DEV_TWILIO_AUTH_TOKEN = 'cerrojo-dev-twilio-auth-token-not-secret';
+export { DEV_TWILIO_AUTH_TOKEN } from './webhook-auth.ts';
 
 /** The optional `ivr` section of the configuration (keys `ivr.*`). */
 export interface IvrConfig extends Partial<FlowSettings> {
@@ -44,7 +41,7 @@ export function ivrSettings(config: Config & { ivr?: IvrConfig }): IvrSettings {
   if (problems.length > 0) throw new ConfigError('ivr.agentNumber', problems.join('; '));
   return {
     flow,
-    authToken: config.notify.twilioAuthToken ?? (config.dev ? DEV_TWILIO_AUTH_TOKEN : null),
+    authToken: webhookAuthToken(config),
     publicBaseUrl: config.publicBaseUrl,
     voices: { ...DEFAULT_VOICES, ...voices },
     defaultLocale: config.defaultLocale,

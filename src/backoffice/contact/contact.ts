@@ -9,7 +9,8 @@ import { appendCaseEvent, assignCase, lockCase, setCaseStatus, type CaseDeps } f
 import { ATTEMPT_RESULTS, contactProposal, MAX_ATTEMPTS, phoneOptions, planAttempt, reached, type AttemptResult, type PhoneKind, type PhoneOption } from './rules.ts';
 import { backofficeError } from '../errors.ts';
 import { playbookError } from '../playbook/errors.ts';
-import type { BackofficeTables, Case } from '../schema.ts';
+import type { Selectable } from 'kysely';
+import type { BackofficeTables, Case, ContactAttemptsTable } from '../schema.ts';
 
 /**
  * Contacting the customer about an alert case (seed 002): the phones in the seed's order, the
@@ -28,6 +29,9 @@ export interface AttemptView {
   result: string;
   answeredBy: string | null;
   by: string;
+  /** The console's call this attempt was, and how long the customer was on it; null when typed by the agent. */
+  callId: string | null;
+  durationSeconds: number | null;
 }
 
 export interface ContactView {
@@ -59,7 +63,11 @@ export function callScript(customer: Pick<Customer, 'name' | 'kind'>, locale: Lo
 
 export async function listAttempts(ex: Executor, caseId: string): Promise<AttemptView[]> {
   const rows = await bo(ex).selectFrom('contact_attempts').selectAll().where('case_id', '=', caseId).orderBy('attempt_no').execute();
-  return rows.map((r) => ({ attemptNo: r.attempt_no, at: r.at.toISOString(), phone: r.phone, phoneKind: r.phone_kind, result: r.result, answeredBy: r.answered_by, by: r.by }));
+  return rows.map(attemptView);
+}
+
+export function attemptView(r: Selectable<ContactAttemptsTable>): AttemptView {
+  return { attemptNo: r.attempt_no, at: r.at.toISOString(), phone: r.phone, phoneKind: r.phone_kind, result: r.result, answeredBy: r.answered_by, by: r.by, callId: r.call_id, durationSeconds: r.duration_seconds };
 }
 
 /** The contact panel of an alert case; `locale` is the script's language (the customer's by default). */
@@ -120,11 +128,7 @@ export function recordAttempt(ex: Executor, deps: CaseDeps, caseId: string, inpu
     const row = await lockOpenAlertCase(tx, caseId);
     const customer = await getCustomer(tx, row.customer_id);
     if (!customer) throw backofficeError('case_not_found', 'the case has no customer');
-    const made = await listAttempts(tx, row.id);
-    const plan = planAttempt(phoneOptions(customer), made.length);
-    if (!plan.ok) throw playbookError(plan.reason, plan.reason === 'attempt_limit' ? `at most ${MAX_ATTEMPTS} attempts per alert` : 'the customer has no phone');
-    const phone = input.phoneKind === undefined ? plan.suggested : plan.allowed.find((p) => p.kind === input.phoneKind);
-    if (!phone) throw playbookError('phone_not_allowed', `attempt ${plan.attemptNo} may call: ${plan.allowed.map((p) => p.kind).join(', ')}`, { allowed: plan.allowed.map((p) => p.kind) });
+    const { made, plan, phone } = await nextAttempt(tx, row.id, customer, input.phoneKind);
     let answeredBy: string | null = null;
     if (reached(input.result)) answeredBy = (await resolveAnswerer(tx, customer, input.answeredBy)).id;
     else if (input.answeredBy !== undefined) throw playbookError('not_the_holder', 'answeredBy goes only with the result "answered"');
@@ -142,11 +146,28 @@ export function recordAttempt(ex: Executor, deps: CaseDeps, caseId: string, inpu
     await appendAudit(tx, { at, actor: input.actor, action: 'contact.attempt', customerId: row.customer_id, subject: `case:${row.id}`, details: data });
     const results = [...made.map((a) => a.result), input.result];
     return {
-      attempt: { attemptNo: inserted.attempt_no, at: inserted.at.toISOString(), phone: inserted.phone, phoneKind: inserted.phone_kind, result: inserted.result, answeredBy, by: inserted.by },
+      attempt: attemptView(inserted),
       proposal: contactProposal(results),
       attemptsLeft: MAX_ATTEMPTS - results.length,
     };
   });
+}
+
+/**
+ * The attempt to make now on a case the caller has locked: its number and the phone it calls
+ * (the suggested one unless `phoneKind` picks another allowed one). Refused past the limit
+ * (`attempt_limit`), for a phone out of the seed's order (`phone_not_allowed`), and while a call
+ * of the console is live (`call_in_progress`): that call is the attempt being made.
+ */
+export async function nextAttempt(tx: Tx, caseId: string, customer: Customer, phoneKind: PhoneKind | undefined) {
+  const live = await bo(tx).selectFrom('contact_calls').select('attempt_no').where('case_id', '=', caseId).where('status', '<>', 'ended').executeTakeFirst();
+  if (live) throw playbookError('call_in_progress', `attempt ${live.attempt_no} is a call still in progress`);
+  const made = await listAttempts(tx, caseId);
+  const plan = planAttempt(phoneOptions(customer), made.length);
+  if (!plan.ok) throw playbookError(plan.reason, plan.reason === 'attempt_limit' ? `at most ${MAX_ATTEMPTS} attempts per alert` : 'the customer has no phone');
+  const phone = phoneKind === undefined ? plan.suggested : plan.allowed.find((p) => p.kind === phoneKind);
+  if (!phone) throw playbookError('phone_not_allowed', `attempt ${plan.attemptNo} may call: ${plan.allowed.map((p) => p.kind).join(', ')}`, { allowed: plan.allowed.map((p) => p.kind) });
+  return { made, plan, phone };
 }
 
 /** The alert case locked for the caller's transaction; refused when closed or not an alert's. */

@@ -9,6 +9,10 @@ import { Nullable, refusals, staffDoc } from '../cases/views.ts';
 import { playbookError } from '../playbook/errors.ts';
 import { contactCentreStaff, visibleCase, working } from '../route-support.ts';
 import { contactView, recordAttempt } from './contact.ts';
+import { callView, canCall, liveCall, settleStaleCalls } from '../calls/calls.ts';
+import { voiceProvider } from '../calls/provider.ts';
+import { CONFIRMATIONS } from '../calls/rules.ts';
+import { CallSchema } from '../calls/schemas.ts';
 import { ATTEMPT_RESULTS } from './rules.ts';
 import { answerCheck, findCheck, listChecks, MAX_ANSWER, questionBank, startCheck } from './security-checks.ts';
 
@@ -22,7 +26,7 @@ const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const Lang = Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('es'), Type.Literal('en')])) });
 
 const Phone = Type.Object({ kind: Type.Union([Type.Literal('landline'), Type.Literal('mobile')]), number: Type.String() });
-const Attempt = Type.Object({
+export const Attempt = Type.Object({
   attemptNo: Type.Integer(),
   at: Type.String({ format: 'date-time' }),
   phone: Type.String(),
@@ -30,6 +34,8 @@ const Attempt = Type.Object({
   result: Type.String(),
   answeredBy: Nullable(Type.String()),
   by: Type.String(),
+  callId: Nullable(Type.String({ description: 'The console’s call this attempt was; null when the agent typed it' })),
+  durationSeconds: Nullable(Type.Integer({ description: 'Seconds the customer was on the call' })),
 });
 const ContactPanel = Type.Object({
   caseId: Type.String(),
@@ -42,6 +48,12 @@ const ContactPanel = Type.Object({
   representatives: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() }), { description: 'For a legal entity: who may answer and confirm' }),
   results: Type.Array(Type.String()),
   script: Type.Object({ locale: Type.String(), lines: Type.Array(Type.String()) }),
+  call: Nullable(CallSchema, { description: 'The case’s call in progress' }),
+  calling: Type.Object({
+    provider: Type.Union([Type.Literal('twilio'), Type.Literal('dev'), Type.Literal('off')]),
+    canCall: Type.Boolean({ description: 'The provider is on and, with Twilio, has this agent’s phone' }),
+  }),
+  confirmations: Type.Array(Type.String(), { description: 'What the agent may say about a picked-up call' }),
 });
 const Check = Type.Object({
   id: Type.String(),
@@ -56,6 +68,7 @@ export const contactRoutes: RouteModule = async (plain, { services }) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   // Read at start: a bad question bank stops the start, naming the file.
   questionBank(services);
+  const provider = voiceProvider(services.config);
   app.addHook('onSend', async (_req, reply) => void reply.header('cache-control', 'no-store'));
   const staffOf = (req: FastifyRequest) => requireStaff(req, services);
   const visible = visibleCase;
@@ -78,7 +91,10 @@ export const contactRoutes: RouteModule = async (plain, { services }) => {
       const staff = await staffOf(req);
       const row = await visible(services.db, staff, req.params.id);
       const lang = (req.query as { lang?: string }).lang;
-      return contactView(services.db, row, isLocale(lang) ? lang : undefined);
+      await settleStaleCalls(services, { caseId: row.id });
+      const [view, live] = await Promise.all([contactView(services.db, row, isLocale(lang) ? lang : undefined), liveCall(services.db, row.id)]);
+      const calling = { provider: provider?.name ?? ('off' as const), canCall: canCall(services.config, provider, staff.id) };
+      return { ...view, call: live ? callView(live) : null, calling, confirmations: [...CONFIRMATIONS] };
     },
   );
 
@@ -105,6 +121,7 @@ export const contactRoutes: RouteModule = async (plain, { services }) => {
     },
     async (req, reply) => {
       const staff = await contactCentre(req);
+      await settleStaleCalls(services, { caseId: req.params.id });
       const result = await working(services, staff, req.params.id, (tx) => recordAttempt(tx, services, req.params.id, { ...req.body, actor: staffActor(staff) }));
       return reply.code(201).send(result);
     },

@@ -29,6 +29,13 @@ export const PLAYBOOK_REASONS = {
   draft_not_found: 'not_found',
   draft_sent: 'conflict',
   draft_empty: 'validation',
+  call_in_progress: 'conflict',
+  calls_off: 'conflict',
+  no_agent_phone: 'conflict',
+  provider_unavailable: 'unavailable',
+  call_not_found: 'not_found',
+  attempt_not_found: 'not_found',
+  nothing_to_confirm: 'conflict',
 } as const satisfies Record<string, ErrorCode>;
 
 export type PlaybookReason = keyof typeof PLAYBOOK_REASONS;

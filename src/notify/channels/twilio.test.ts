@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { describeEachDatabase, freshDatabase, testServices, type TestDatabase } from '../../../test/helpers/db.ts';
 import { PermanentDeliveryError } from '../channel.ts';
@@ -8,53 +6,27 @@ import { enqueueMessage } from '../outbox.ts';
 import { renderMessage } from '../templates.ts';
 import { testDeliveryDeps } from '../test-support.ts';
 import { twilioChannel } from './twilio.ts';
+import { startTwilioStandIn } from '../../../test/helpers/twilio.ts';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
 const TOKEN = 'test-auth-token-0123456789';
 const FROM = '+34950000000';
-
-interface Call {
-  method: string;
-  path: string;
-  authorization: string | undefined;
-  form: Record<string, string>;
-}
 
 /**
  * A stand-in for Twilio's REST API: `POST /2010-04-01/Accounts/{sid}/Messages.json` with a
  * form body, answering like Twilio (201 and the message resource). A `To` of +34600000400 is
  * refused like an invalid number (400, code 21211); +34600000500 gets a 500.
  */
-async function startFakeTwilio(): Promise<{ url: string; calls: Call[]; close(): Promise<void> }> {
-  const calls: Call[] = [];
-  const readBody = async (req: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  };
-  const server: Server = createServer(async (req, res) => {
-    const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
-    calls.push({ method: req.method!, path: req.url!, authorization: req.headers.authorization, form });
-    // No keep-alive: a socket idle while a database is set up would be closed by the server and
-    // reused by the client (ECONNRESET), which tests the fake, not the channel.
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body));
-    if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${SID}/Messages.json`) return json(404, { code: 20404, message: 'not found', status: 404 });
-    if (form.To === '+34600000400') return json(400, { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 });
-    if (form.To === '+34600000500') return json(500, { code: 20500, message: 'Internal Server Error', status: 500 });
-    const sid = `SM${String(calls.length).padStart(32, '0')}`;
-    return json(201, { sid, account_sid: SID, to: form.To, from: form.From, body: form.Body, status: 'queued', num_segments: '1' });
+async function startFakeTwilio() {
+  const standIn = await startTwilioStandIn((req, count) => {
+    const { form } = req;
+    if (req.method !== 'POST' || req.path !== `/2010-04-01/Accounts/${SID}/Messages.json`) return { status: 404, body: { code: 20404, message: 'not found', status: 404 } };
+    if (form.To === '+34600000400') return { status: 400, body: { code: 21211, message: "The 'To' number is not a valid phone number.", status: 400 } };
+    if (form.To === '+34600000500') return { status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 } };
+    const sid = `SM${String(count).padStart(32, '0')}`;
+    return { status: 201, body: { sid, account_sid: SID, to: form.To, from: form.From, body: form.Body, status: 'queued', num_segments: '1' } };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    calls,
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  return { url: standIn.url, calls: standIn.requests, close: standIn.close };
 }
 
 describe('Twilio SMS channel', () => {

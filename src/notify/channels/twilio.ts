@@ -34,12 +34,17 @@ class BaseUrlRequestClient extends twilio.RequestClient {
   }
 }
 
-/** SMS through Twilio's Messages API with the official SDK. */
-export function twilioChannel(settings: TwilioSettings): Channel {
+/** The SDK's REST client for an account, sent to `apiBaseUrl` instead of twilio.com when set. */
+export function twilioRestClient(settings: Pick<TwilioSettings, 'accountSid' | 'authToken' | 'apiBaseUrl' | 'timeoutMs'>): twilio.Twilio {
   const httpClient = settings.apiBaseUrl
     ? new BaseUrlRequestClient(new URL(settings.apiBaseUrl), settings.timeoutMs)
     : new twilio.RequestClient({ timeout: settings.timeoutMs });
-  const client = twilio(settings.accountSid, settings.authToken, { httpClient });
+  return twilio(settings.accountSid, settings.authToken, { httpClient });
+}
+
+/** SMS through Twilio's Messages API with the official SDK. */
+export function twilioChannel(settings: TwilioSettings): Channel {
+  const client = twilioRestClient(settings);
   return {
     async send(message) {
       try {

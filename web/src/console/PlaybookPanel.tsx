@@ -6,6 +6,7 @@ import { dateTime, phoneText } from './format.ts';
 import { OutcomeCategory, OutcomeCategoryNote } from './OutcomeCategory.tsx';
 import { RunSteps } from './RunSteps.tsx';
 import { useAction } from './useAction.ts';
+import { AttemptResultFields, callLength, ContactCall, PickedUpConfirm, useResultForm } from './ContactCall.tsx';
 
 interface Props {
   caseId: string;
@@ -76,24 +77,9 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
   const { t, locale } = useLocale();
   const next = contact.next;
   const [phoneKind, setPhoneKind] = useState(next?.suggested.kind ?? '');
-  const [result, setResult] = useState('');
-  const [answeredBy, setAnsweredBy] = useState('');
-  const { busy, error, setError, run } = useAction();
+  const { busy, error, submit, fields } = useResultForm(contact, (body) => consoleApi.attempt(contact.caseId, { ...body, ...(phoneKind ? { phoneKind } : {}) }), onDone);
   useEffect(() => setPhoneKind(next?.suggested.kind ?? ''), [next?.suggested.kind, next?.attemptNo]);
   const entity = contact.customer.kind === 'entity';
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!result) {
-      setError(t('console.contact.chooseResult'));
-      return;
-    }
-    const body = { result, ...(phoneKind ? { phoneKind } : {}), ...(entity && result === 'answered' && answeredBy ? { answeredBy } : {}) };
-    if (await run(() => consoleApi.attempt(contact.caseId, body))) {
-      setResult('');
-      onDone();
-    }
-  };
 
   return (
     <section className="panel console-contact" aria-labelledby="contact-title">
@@ -109,6 +95,7 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
           </li>
         ))}
       </ol>
+      <ContactCall contact={contact} closed={closed} onEnded={onDone} />
       {contact.attempts.length > 0 && (
         <table className="console-table console-attempts">
           <caption>{t('console.contact.attempts', { left: contact.attemptsLeft })}</caption>
@@ -131,20 +118,22 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
                 <td>
                   {t(`playbook.attempt.${a.result}`)}
                   {a.answeredBy && entity ? ` · ${contact.representatives.find((r) => r.id === a.answeredBy)?.name ?? ''}` : ''}
+                  {a.durationSeconds ? ` · ${callLength(t, a.durationSeconds)}` : ''}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <PickedUpConfirm contact={contact} onDone={onDone} />
       {contact.proposal === 'no_answer' && (
         <p className="notice notice--info" role="status">
           {t('console.contact.proposal')}
         </p>
       )}
-      {next && !closed && (
+      {next && !closed && !contact.call && (
         <form className="console-form" onSubmit={(e) => void submit(e)} noValidate>
-          <h3>{t('console.contact.next', { n: next.attemptNo })}</h3>
+          <h3>{t(contact.calling.provider === 'off' ? 'console.contact.next' : 'console.call.manual', { n: next.attemptNo })}</h3>
           <fieldset>
             <legend>{t('console.contact.phoneToCall')}</legend>
             {next.allowed.map((p) => (
@@ -155,30 +144,7 @@ function Contact({ contact, closed, onDone }: { contact: ContactPanel; closed: b
               </label>
             ))}
           </fieldset>
-          <div className="field">
-            <label htmlFor="attempt-result">{t('console.contact.result')}</label>
-            <select id="attempt-result" value={result} onChange={(e) => setResult(e.target.value)}>
-              <option value="">{t('console.contact.choose')}</option>
-              {contact.results.map((r) => (
-                <option key={r} value={r}>
-                  {t(`playbook.attempt.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {entity && result === 'answered' && (
-            <div className="field">
-              <label htmlFor="attempt-rep">{t('console.contact.representative')}</label>
-              <select id="attempt-rep" value={answeredBy} onChange={(e) => setAnsweredBy(e.target.value)}>
-                <option value="">{t('console.contact.choose')}</option>
-                {contact.representatives.map((r) => (
-                  <option key={r.id} value={r.id}>
-                    {r.name} · {r.role}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
+          <AttemptResultFields id="attempt" label={t('console.contact.result')} results={contact.results} {...fields} />
           <FormError message={error} />
           <button type="submit" className="button" disabled={busy}>
             {t('console.contact.record')}

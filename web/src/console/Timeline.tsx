@@ -66,6 +66,8 @@ function eventDetail(t: Translate, words: AlertWords, e: Event): string {
     case 'case_linked':
       return t('console.case.ref', { number: s(d.number) });
     case 'contact_attempt':
+    case 'contact_attempt_confirmed':
+    case 'contact_call':
       return [d.attemptNo ? `#${s(d.attemptNo)}` : '', d.phoneKind ? t(`console.phone.${d.phoneKind === 'landline' ? 'landline' : 'mobile'}`) : '', d.result ? t(`playbook.attempt.${s(d.result)}`) : ''].filter(Boolean).join(' · ');
     case 'security_check_answered':
       return d.passed === true ? t('console.questions.passed') : d.passed === false ? t('console.questions.failed') : '';

@@ -1,6 +1,7 @@
 import type { CaseDetail, CaseSummary, MentionView } from '../../../src/backoffice/cases/views.ts';
 import type { CategoryTree } from '../../../src/backoffice/cases/categories.ts';
-import type { AttemptView, ContactView } from '../../../src/backoffice/contact/contact.ts';
+import type { AttemptView } from '../../../src/backoffice/contact/contact.ts';
+import type { CallView, ContactPanelView } from '../../../src/backoffice/calls/calls.ts';
 import type { PhoneOption } from '../../../src/backoffice/contact/rules.ts';
 import type { DraftView } from '../../../src/backoffice/playbook/drafts.ts';
 import type { OutcomeOption, RunView, StepView } from '../../../src/backoffice/playbook/engine.ts';
@@ -20,7 +21,8 @@ export type { CaseDetail, CaseSummary, MentionView, OutcomeOption };
 /** The server's own view types, so the console and the routes cannot drift apart. */
 export type Phone = PhoneOption;
 export type Attempt = AttemptView;
-export type ContactPanel = ContactView;
+export type ContactPanel = ContactPanelView;
+export type Call = CallView;
 export type SecurityCheck = CheckView;
 export type RunStep = StepView;
 export type PlaybookRun = RunView;
@@ -113,6 +115,9 @@ export const consoleApi = {
   contact: (id: string) => request<ContactPanel>('GET', c(id, 'contact')),
   attempt: (id: string, body: { result: string; phoneKind?: string; answeredBy?: string }) =>
     request<{ attempt: Attempt; attemptsLeft: number; proposal: 'no_answer' | null }>('POST', c(id, 'contact-attempts'), body),
+  call: (id: string, phoneKind: string) => request<{ call: Call }>('POST', c(id, 'calls'), { phoneKind }),
+  confirmAttempt: (id: string, attemptNo: number, body: { result: string; answeredBy?: string }) =>
+    request<{ attempt: Attempt }>('POST', c(id, `contact-attempts/${attemptNo}/confirm`), body),
   checks: (id: string) => request<{ checks: SecurityCheck[] }>('GET', c(id, 'security-checks')),
   startCheck: (id: string, answeredBy?: string) => request<SecurityCheck>('POST', c(id, 'security-checks'), answeredBy ? { answeredBy } : {}),
   answerCheck: (checkId: string, answers: { questionId: string; answer: string }[]) =>

@@ -5,6 +5,7 @@ import { PageTitle } from '../layout/PageTitle.tsx';
 import { phoneApi, PhoneApiError, type PhoneDirectory } from './api.ts';
 import { CallSetup } from './CallSetup.tsx';
 import { Handset } from './Handset.tsx';
+import { IncomingCall } from './IncomingCall.tsx';
 import { SmsInbox } from './SmsInbox.tsx';
 import { Transcript } from './Transcript.tsx';
 import { usePhoneCall } from './usePhoneCall.ts';
@@ -53,6 +54,7 @@ export function PhonePage() {
         <div className="phone-layout">
           <section className="phone" aria-labelledby="phone-heading">
             <h2 id="phone-heading" className="visually-hidden">{t('web.phone.handset')}</h2>
+            <IncomingCall phone={from} idle={!inCall} />
             <CallSetup directory={loaded.directory} inCall={inCall}
               onFrom={setFrom} onCall={(target) => call.dial(target.from, target.to, target.askLanguage ? undefined : locale)} />
             {call.error && !call.error.notDev && <p className="notice notice--error" role="alert">{t('web.phone.error', { detail: call.error.message })}</p>}

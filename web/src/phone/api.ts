@@ -37,7 +37,21 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: object): P
 
 const call = (callId: string, what: string) => `/api/dev/phone/calls/${encodeURIComponent(callId)}/${what}`;
 
+/** A call of the console ringing at this phone, or connected to it (`/api/dev/phone/incoming`). */
+export interface IncomingCall {
+  id: string;
+  status: 'ringing' | 'in_progress';
+  from: string | null;
+  ringingAt: string | null;
+  answeredAt: string | null;
+}
+
+const incoming = (callId: string, what: string) => `/api/dev/phone/incoming/${encodeURIComponent(callId)}/${what}`;
+
 export const phoneApi = {
+  incoming: (number: string) => request<{ calls: IncomingCall[]; ringTimeoutSeconds: number }>('GET', `/api/dev/phone/incoming?number=${encodeURIComponent(number)}`),
+  answerIncoming: (callId: string) => request<void>('POST', incoming(callId, 'answer'), {}),
+  hangUpIncoming: (callId: string) => request<void>('POST', incoming(callId, 'hangup'), {}),
   directory: () => request<PhoneDirectory>('GET', '/api/dev/phone/directory'),
   dial: (from: string, to: string, lang?: 'es' | 'en') => request<{ callId: string; heard: Heard }>('POST', '/api/dev/phone/calls', { from, to, ...(lang ? { lang } : {}) }),
   keys: (callId: string, digits: string) => request<{ heard: Heard }>('POST', call(callId, 'keys'), { digits }),

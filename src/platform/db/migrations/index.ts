@@ -20,6 +20,7 @@ import * as m0020 from './0020_staff_oidc.ts';
 import * as m0021 from './0021_rate_limits.ts';
 import * as m0022 from './0022_account_balances.ts';
 import * as m0023 from './0023_sla_notices.ts';
+import * as m0024 from './0024_contact_calls.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '0021_rate_limits': m0021,
   '0022_account_balances': m0022,
   '0023_sla_notices': m0023,
+  '0024_contact_calls': m0024,
 };
