@@ -60,6 +60,10 @@ describe.skipIf(!bin)('PostgreSQL restarted under load', () => {
   });
 
   let alerts = 0;
+  // Each call from its own number, as a line under load gets them: one caller ringing again and
+  // again would meet the IVR's per-caller limit (rateLimit.ivrCalls) instead of the database.
+  let callers = 0;
+  const nextCaller = () => `+3461${String(2_000_000 + ++callers).padStart(7, '0')}`;
   async function request(route: Route): Promise<Answer> {
     const started = Date.now();
     const signal = AbortSignal.timeout(BOUND_MS);
@@ -69,7 +73,7 @@ describe.skipIf(!bin)('PostgreSQL restarted under load', () => {
       const body = JSON.stringify({ sourceAlertId: `REL-${++alerts}`, customer: { externalId: 'DEMO-C002' }, situation: 'login_new_location' });
       init = { path: '/api/alerts', method: 'POST', body, headers: { 'content-type': 'application/json', 'x-alert-source': 'fraud-engine', 'x-api-key': 'dev-fraud-engine-key-not-secret' } };
     } else if (route === 'ivr') {
-      const params = { CallSid: newCallSid(), To: UNLOCK, From: '+34612345331', CallStatus: 'ringing', Direction: 'inbound' };
+      const params = { CallSid: newCallSid(), To: UNLOCK, From: nextCaller(), CallStatus: 'ringing', Direction: 'inbound' };
       const signature = sign(DEV_TWILIO_AUTH_TOKEN, `${BASE}/ivr/twilio/voice`, params);
       init = { path: '/ivr/twilio/voice', method: 'POST', body: new URLSearchParams(params).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature } };
     } else init = { path: `/${route}` };
