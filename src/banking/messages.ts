@@ -16,8 +16,8 @@ export const bankingMessages: Record<string, Text> = {
     en: 'The user code or the password is not correct.',
   },
   'banking.error.access_blocked': {
-    es: 'Su acceso a Banca a Distancia está bloqueado. Puede desbloquearlo usted mismo con "Ya tengo Banca a Distancia, pero he perdido o bloqueado mis claves" o llamando al 950 183 313.',
-    en: 'Your online banking access is blocked. You can unlock it yourself with "I already have online banking but lost or blocked my credentials" or by calling 950 183 313.',
+    es: 'Su acceso a Banca a Distancia está bloqueado. Puede desbloquearlo usted mismo con "Ya tengo Banca a Distancia, pero he perdido o bloqueado mis claves" o llamando al {helpPhone}.',
+    en: 'Your online banking access is blocked. You can unlock it yourself with "I already have online banking but lost or blocked my credentials" or by calling {helpPhone}.',
   },
   'banking.error.temporary_expired': {
     es: 'La contraseña temporal ha caducado o ya se usó. Vuelva a solicitar sus claves.',
@@ -36,8 +36,8 @@ export const bankingMessages: Record<string, Text> = {
     en: 'Your online banking profile is read-only. Please visit your branch to make operations.',
   },
   'banking.error.signature_blocked': {
-    es: 'Su firma de operaciones está bloqueada. Puede desbloquearla llamando al 950 183 313.',
-    en: 'Your right to sign operations is blocked. You can unlock it by calling 950 183 313.',
+    es: 'Su firma de operaciones está bloqueada. Puede desbloquearla llamando al {helpPhone}.',
+    en: 'Your right to sign operations is blocked. You can unlock it by calling {helpPhone}.',
   },
   'banking.error.wrong_current': { es: 'La contraseña actual no es correcta.', en: 'The current password is not correct.' },
   'banking.error.mismatch': { es: 'La contraseña nueva y su repetición no coinciden.', en: 'The new password and its repetition do not match.' },

@@ -295,10 +295,10 @@ describeBrowser('online banking in Chromium (seed 001 and the IVR links)', () =>
 
     // The attempt that reaches the limit blocks access: the page points to recovery and the phone line.
     for (let i = 0; i < 5; i++) await signIn(page, rig, { userCode: DEMO.emma.userCode, password: `wrong-${i}` }).then(() => alert.waitFor());
-    await expect.poll(() => alert.innerText()).toBe(es('banking.error.access_blocked'));
+    await expect.poll(() => alert.innerText()).toBe(es('banking.error.access_blocked', { helpPhone: '950 183 313' }));
     expect(await page.getByRole('link', { name: es('web.bank.login.recoveryLink') }).getAttribute('href')).toBe('/recovery');
     await signIn(page, rig, DEMO.emma);
-    await expect.poll(() => alert.innerText()).toBe(es('banking.error.access_blocked'));
+    await expect.poll(() => alert.innerText()).toBe(es('banking.error.access_blocked', { helpPhone: '950 183 313' }));
     await checkAndShoot(page, 'access-blocked');
 
     // A temporary password past its expiry opens nothing; the page points to recovery again.

@@ -111,6 +111,10 @@ describeBrowser('the customer faces in the bank’s frame', () => {
   it('production: the online-banking home shows the accounts and balances in the bank’s frame', async () => {
     const context = await rig.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    // The sign-in page names the bank's own help line, from the brand, not the demo bank's number.
+    await page.goto(`${rig.server.url}/banking`);
+    await page.getByText(es('web.bank.login.phone', { helpPhone: BRAND.helpPhone })).waitFor();
+    expect(await page.locator('main').innerText()).not.toContain('950 183 313');
     await signIn(page, rig, DEMO.maria);
     await page.getByRole('heading', { level: 1, name: es('web.bank.home.title') }).waitFor({ timeout: 15_000 });
     const accounts = page.getByRole('region', { name: es('web.bank.home.accounts') });

@@ -41,9 +41,11 @@ export const bankingWeb: Record<string, Text> = {
     en: 'I already have online banking but lost or blocked my credentials',
   },
   'web.bank.login.recoveryLink': { es: 'Recuperar mis claves', en: 'Recover my credentials' },
+  /** Stands for the brand's help line in `{helpPhone}` until the site's brand has loaded. */
+  'web.helpPhone.unknown': { es: 'teléfono de atención al cliente', en: 'customer service' },
   'web.bank.login.phone': {
-    es: 'También puede desbloquear sus claves las 24 horas llamando al 950 183 313.',
-    en: 'You can also unlock your credentials 24 hours a day by calling 950 183 313.',
+    es: 'También puede desbloquear sus claves las 24 horas llamando al {helpPhone}.',
+    en: 'You can also unlock your credentials 24 hours a day by calling {helpPhone}.',
   },
   'web.bank.notice.expired': {
     es: 'Por su seguridad, hemos cerrado la sesión tras {minutes} minutos sin actividad. Vuelva a identificarse para continuar.',

@@ -4,13 +4,13 @@ import { initialLocale, readStoredLocale, storeLocale } from './locale.ts';
 
 type Translate = (id: string, params?: Record<string, string | number>) => string;
 
-interface LocaleState {
+export interface LocaleState {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
 }
 
-const LocaleContext = createContext<LocaleState | null>(null);
+export const LocaleContext = createContext<LocaleState | null>(null);
 
 /** Holds the page language, keeps `<html lang>` in step and remembers the choice. */
 export function LocaleProvider({ children }: { children: ReactNode }) {

@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { LocaleContext, useLocale, type LocaleState } from '../i18n/LocaleProvider.tsx';
 import type { SiteInfo } from '../../../src/brand/brand.ts';
 
 export type { SiteInfo };
@@ -21,7 +22,19 @@ export function SiteProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, []);
-  return <SiteContext.Provider value={site}>{children}</SiteContext.Provider>;
+  // Every text below may name the bank's help line as `{helpPhone}` (its brand, not a number
+  // written into the catalogue); until the brand has loaded it reads "customer service".
+  const outer = useLocale();
+  const helpPhone = site?.brand.helpPhone.display;
+  const locale = useMemo<LocaleState>(() => {
+    const fill = helpPhone ?? outer.t('web.helpPhone.unknown');
+    return { ...outer, t: (id, params) => outer.t(id, { helpPhone: fill, ...params }) };
+  }, [outer, helpPhone]);
+  return (
+    <SiteContext.Provider value={site}>
+      <LocaleContext.Provider value={locale}>{children}</LocaleContext.Provider>
+    </SiteContext.Provider>
+  );
 }
 
 /** The site information, or null until the server has answered. */
