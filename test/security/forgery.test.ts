@@ -28,6 +28,7 @@ import { routeSchemas, sampleFitting, type RouteSchemas } from './schemas.ts';
  */
 const EXEMPT: { prefix: string; why: string; refuses: number }[] = [
   { prefix: '/ivr/twilio/', why: 'telephony webhooks: X-Twilio-Signature over URL and body', refuses: 403 },
+  { prefix: '/calls/twilio/', why: 'the console calls\' provider webhooks (bridge, status callbacks): X-Twilio-Signature over URL and body', refuses: 403 },
   { prefix: '/api/alerts', why: 'fraud-engine alerts: X-Api-Key or HMAC X-Signature', refuses: 401 },
   { prefix: '/api/admin/', why: 'provisioning: Authorization: Bearer <ADMIN_TOKEN>', refuses: 401 },
   { prefix: '/api/dev/', why: 'dev mode only (404 outside it); no session, nothing of a customer', refuses: 404 },
