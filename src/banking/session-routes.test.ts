@@ -66,6 +66,22 @@ describeEachDatabase('online banking: login and sessions', (backend) => {
     expect(blocks).toMatchObject([{ target: 'access', origin: 'failed_attempts', lifted_at: null }]);
   });
 
+  it('names the brand\'s own help line in the blocked-access refusal, in either language', async () => {
+    const branded = await openBank(backend, { 'brand.helpPhone': '900 100 200' });
+    try {
+      const b = new TestBrowser(branded.app);
+      for (let i = 1; i <= 5; i++) await b.login(LUCIA.userCode, `Wrong.Password${i}`);
+      const es = await b.login(LUCIA.userCode, LUCIA.password);
+      expect(es.body).toMatchObject({ reason: 'access_blocked' });
+      expect(es.body.message).toContain('llamando al 900 100 200.');
+      const en = await branded.app.inject({ method: 'POST', url: '/api/banking/login?lang=en', headers: { 'x-csrf-token': await b.csrf() }, cookies: b.cookies, payload: { userCode: LUCIA.userCode, password: LUCIA.password } });
+      expect(en.json().message).toContain('by calling 900 100 200.');
+      expect(JSON.stringify([es.body, en.json()])).not.toMatch(/\{helpPhone\}|950 183 313/);
+    } finally {
+      await branded.close();
+    }
+  });
+
   it('tells a customer with a contact-centre block to visit the branch, the same for any password, comparing none', async () => {
     const wrong = await browser().login(JAVIER_CAE.userCode, 'Wrong.Password1');
     const right = await browser().login(JAVIER_CAE.userCode, JAVIER_CAE.password);

@@ -9,11 +9,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { apiDocsEnabled, trustProxyOption, type Config } from '../config/config.ts';
-import { logoOrigin } from '../brand/brand.ts';
+import { logoOrigin, siteInfo } from '../brand/brand.ts';
 import { loggerOptions, pathOf } from '../platform/logger.ts';
 import type { Services } from '../platform/services.ts';
 import { csrfPlugin } from './csrf.ts';
-import { errorHandler } from './errors.ts';
+import { errorHandlerFor } from './errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsPlugin } from './routes/metrics.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
@@ -55,7 +55,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setErrorHandler(errorHandler);
+  // The refusals that name the help line ("call {helpPhone}") name the brand's, not the demo's.
+  app.setErrorHandler(errorHandlerFor({ helpPhone: siteInfo(config).brand.helpPhone.display }));
   slowBodies(app, config.http.requestTimeoutMs);
   await app.register(helmet, securityHeaders(config));
   await app.register(formbody);

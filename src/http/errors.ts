@@ -12,18 +12,26 @@ export function requestLocale(req: FastifyRequest): Locale {
 }
 
 /**
+ * The error handler of the app. `params` fills the placeholders the catalogue's error texts may
+ * hold (`{helpPhone}`: the brand's help line, as customers dial it), the same for every answer.
+ */
+export function errorHandlerFor(params: Record<string, string>) {
+  return (err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => errorHandler(err, req, reply, params);
+}
+
+/**
  * Maps every error to a JSON answer `{ error, message, detail? }`. Validation errors become
  * 400 with what was wrong; unknown errors become 500 with no detail (logged, never shown);
  * a database that cannot be reached, or a conflict that outlived its retries, becomes 503.
  */
-export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply, params: Record<string, string> = {}) {
   const locale = requestLocale(req);
   if (isAppError(err)) {
     if (err.status >= 500) req.log.error({ err }, 'request failed');
     return reply.status(err.status).send({
       error: err.code,
       ...(err.reason ? { reason: err.reason } : {}),
-      message: t(err.messageId, locale),
+      message: t(err.messageId, locale, params),
       ...(err.expose ? { detail: err.message } : {}),
       ...(err.expose && err.details !== undefined ? { details: err.details } : {}),
     });
