@@ -18,6 +18,7 @@ const { benchRecovery } = await import('./recovery.ts');
 const { benchAlerts } = await import('./alerts.ts');
 const { benchPlainHttp } = await import('./plain-http.ts');
 const { benchOutbox } = await import('./outbox.ts');
+const { benchPeer } = await import('./peer/index.ts');
 
 const sizes = {
   calls: sizeFromEnv('BENCH_CALLS', 200),
@@ -31,7 +32,7 @@ const sizes = {
   outboxMessages: sizeFromEnv('BENCH_OUTBOX_MESSAGES', 1000),
   outboxRate: sizeFromEnv('BENCH_OUTBOX_RATE', 100),
 };
-const ALL = ['http', 'ivr', 'recovery', 'alerts', 'outbox'] as const;
+const ALL = ['http', 'ivr', 'recovery', 'peer', 'alerts', 'outbox'] as const;
 type Scenario = (typeof ALL)[number];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(ALL as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown scenario ${name} (one of ${ALL.join(', ')})`);
@@ -93,6 +94,12 @@ for (const backend of backends) {
   await run('recovery', () => benchRecovery(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) =>
     row({ figure: `Web recovery, ${r.recoveries} at ${r.concurrency} at once`, value: `${f(r.recoveriesPerSecond)} /s`, floor: `${f(r.floor.recoveriesPerSecond)} /s bare argon2id (${r.floor.hashesPerRecovery} each)`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) }),
   );
+  // The peer: the same reset done by better-auth, at the same count and concurrency (bench/peer/).
+  await run('peer', () => benchPeer(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) => {
+    row({ figure: `Peer: ${r.library}, ${r.resets} resets at ${r.concurrency} at once`, value: `${f(r.resetsPerSecond)} /s`, floor: `${f(r.floor.resetsPerSecond)} /s bare argon2id (${r.floor.hashesPerReset} each)`, ratio: f(r.ratio, 2), target: '', met: '' });
+    const ours = out.recovery as { recoveriesPerSecond?: number } | undefined;
+    if (ours?.recoveriesPerSecond) row({ figure: `  web recovery / peer (ours does more: captcha, card + PIN, 2 SMS, audit)`, value: `${f(ours.recoveriesPerSecond / r.resetsPerSecond, 2)}×`, floor: '', ratio: '', target: '≥ 1.5×', met: met(ours.recoveriesPerSecond / r.resetsPerSecond >= 1.5) });
+  });
   await run('alerts', () => benchAlerts(backend, sizes.alerts, sizes.alertConcurrency), (r) =>
     row({ figure: `Alert ingestion, ${r.posts} posts at ${r.concurrency} at once`, value: `${f(r.alertsPerSecond)} alerts/s`, floor: `${f(r.floor.alertsPerSecond)} rows/s plain inserts`, ratio: f(r.ratio, 2), target: '(none set)', met: '' }),
   );
