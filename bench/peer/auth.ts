@@ -15,7 +15,8 @@ import type { Database } from '../../src/platform/db/database.ts';
  * - passwords hashed and checked by the very argon2id call of ours (src/customers/passwords.ts);
  * - the SMS written, in the library's hook, to an outbox table of the same database, where the
  *   client reads the code (ours writes its outbox in the same transaction and delivers it);
- * - the reset's writes in one transaction (`transaction: true`);
+ * - the reset's writes in one transaction (`transaction: true`), the customer's sessions ended
+ *   with it (`revokeSessionsOnPasswordReset`: ours ends the open online-banking sessions);
  * - rate limiting on, counted in the database on PostgreSQL and in memory on PGlite (ours picks
  *   its store the same way), with limits out of reach (ours has its limits relaxed in the bench).
  */
@@ -37,6 +38,7 @@ function options(database: Database, baseURL: string) {
     database: { db, type: 'postgres' as const, transaction: true },
     emailAndPassword: {
       enabled: true,
+      revokeSessionsOnPasswordReset: true,
       password: { hash: hashPassword, verify: ({ hash, password }: { hash: string; password: string }) => verifyPassword(hash, password) },
     },
     rateLimit: {
