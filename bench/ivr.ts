@@ -1,13 +1,12 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { hashPassword } from '../src/customers/passwords.ts';
 import { keyedHashPinVerifier } from '../src/customers/pin-verifier.ts';
 import { DEV_TWILIO_AUTH_TOKEN } from '../src/ivr/settings.ts';
-import { Softphone, type Transport } from '../src/ivr/softphone.ts';
-import { ivrText } from '../src/ivr/text.ts';
 import { BASE, UNLOCK, seedCaller, type Caller } from '../src/ivr/test-fixtures.ts';
 import type { Backend } from '../test/helpers/db.ts';
 import { serve, type Served } from './lib/app.ts';
 import { Client } from './lib/client.ts';
+import { clientMode, cpuPer, drive, type CpuPer } from './lib/drive.ts';
+import { call, ivrClients, loopback, TURNS, type Dialer } from './lib/ivr-client.ts';
 import { createScratch, record, replay, tally, type Statement } from './lib/roundtrips.ts';
 import { latency, now, perSecond, quantile, type Latency } from './lib/stats.ts';
 
@@ -35,12 +34,19 @@ export interface IvrResult {
   soloTurnsMs: { withPin: number[]; withoutPin: number[] };
   floor: { seconds: number; callsPerSecond: number; roundTripsPerCall: Record<Statement, number>; oneHashMs: number };
   ratio: number;
+  /** CPU time per webhook of the throughput phase, by process. */
+  cpu: CpuPer;
+  /** The same over the whole latency phase (callers listening: a server far from saturation). */
+  pacedCpu: CpuPer;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** The argon2id hashes one call of branch 1.1 does: the temporary password (src/ivr/actions.ts). */
 const HASHES_PER_CALL = 1;
+
+/** What the load's client needs of a caller (the rest stays on the server side). */
+const dialers = (callers: Caller[]): Dialer[] => callers.map(({ mobile, dniKeys, last4, pin }) => ({ mobile, dniKeys, last4, pin }));
 
 async function seed(s: Served, count: number): Promise<Caller[]> {
   const callers: Caller[] = [];
@@ -53,65 +59,24 @@ async function seed(s: Served, count: number): Promise<Caller[]> {
   return callers;
 }
 
-/** The webhooks go to the local server; the signature stays over the public URL, as Twilio signs it. */
-function loopback(client: Client): Transport {
-  return async (url, form, signature) => {
-    const target = new URL(url);
-    const res = await client.request('POST', target.pathname + target.search, { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, form);
-    return { statusCode: res.status, body: res.body };
-  };
-}
-
-/** Webhooks of one call: the dial, seven keys (the last one the PIN), the status callback. */
-const TURNS = 9;
-
-class HungUp extends Error {}
-
-/**
- * One call of branch 1.1; `turn` gets each webhook's latency, its start and whether it checked
- * the PIN. With `pace`, the caller listens `thinkMs` before each webhook and hangs up mid-call
- * once `stopAt` has passed.
- */
-async function call(transport: Transport, c: Caller, turn: (ms: number, pin: boolean, at: number) => void, pace?: { thinkMs: number; stopAt: number }): Promise<void> {
-  const phone = new Softphone(transport, { base: BASE, token: DEV_TWILIO_AUTH_TOKEN, to: UNLOCK, from: c.mobile });
-  const timed = async (step: () => Promise<unknown>, pin = false) => {
-    if (pace) {
-      await sleep(pace.thinkMs);
-      if (now() >= pace.stopAt) throw new HungUp();
-    }
-    const t = now();
-    await step();
-    turn(now() - t, pin, t);
-  };
-  try {
-    await timed(() => phone.dial());
-    for (const key of ['1', '1', '1', '1', c.dniKeys, c.last4]) await timed(() => phone.press(key));
-    await timed(() => phone.press(c.pin), true);
-    const done = ivrText('ivr.onlineBanking.done', 'es', { mobileEnding: c.mobile.slice(-3).split('').join(', ') });
-    if (!phone.last?.hangup || !phone.transcript().includes(done)) throw new Error(`branch 1.1 did not end as expected:\n${phone.transcript()}`);
-    await timed(async () => {
-      const status = await phone.hangUp('completed', 95);
-      if (status !== 204) throw new Error(`status callback answered ${status}`);
-    });
-  } catch (err) {
-    if (!(err instanceof HungUp)) throw err;
-  }
-}
-
 export async function benchIvr(backend: Backend, calls: number, thinkMs: number): Promise<IvrResult> {
   const s = await serve(backend, { publicBaseUrl: BASE });
   const client = new Client(s.base, calls);
+  const line = { publicBase: BASE, to: UNLOCK, token: DEV_TWILIO_AUTH_TOKEN };
+  // The load's callers, in a child process unless BENCH_CLIENT=inprocess (bench/lib/drive.ts).
+  const clients = await drive(clientMode(), new URL('./clients/ivr.ts', import.meta.url), ivrClients, { ...line, base: s.base, connections: calls });
   try {
     const transport = loopback(client);
-    // Two warm-up calls, `calls` for throughput, at most two a line for latency.
-    const callers = await seed(s, 2 + 3 * calls);
+    // Two warm-up calls, `calls` for throughput, at most two a line for latency, one to warm the load's client.
+    const callers = await seed(s, 3 + 3 * calls);
     const saturating = callers.slice(2, 2 + calls);
-    const paced = callers.slice(2 + calls);
+    const paced = callers.slice(2 + calls, 2 + 3 * calls);
     const ignore = () => undefined;
-    // Warm up (JIT, prepared plans, the connection pool), then record one call alone.
-    await call(transport, callers[0]!, ignore);
+    // Warm up (JIT, prepared plans, the connection pool), then record one call alone, in this process.
+    await call(transport, line, callers[0]!, ignore);
     const solo: { withPin: number[]; withoutPin: number[] } = { withPin: [], withoutPin: [] };
-    const statements = await record(() => call(transport, callers[1]!, (ms, pin) => (pin ? solo.withPin : solo.withoutPin).push(ms)));
+    const statements = await record(() => call(transport, line, callers[1]!, (ms, pin) => (pin ? solo.withPin : solo.withoutPin).push(ms)));
+    await clients.run('warm', { callers: dialers(callers.slice(2 + 3 * calls)) });
     // One hash, alone on an idle machine: the unit of the target for turns with a PIN check.
     const hashTimes: number[] = [];
     for (let i = 0; i < 9; i++) {
@@ -121,28 +86,14 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
     }
 
     // Throughput: every call at once, each key pressed the moment the last answer is in.
-    const sat = { withPin: [] as number[], withoutPin: [] as number[] };
-    const t0 = now();
-    await Promise.all(saturating.map((c) => call(transport, c, (ms, pin) => (pin ? sat.withPin : sat.withoutPin).push(ms))));
-    const ms = now() - t0;
+    const saturated = await clients.run('saturate', { callers: dialers(saturating) });
+    const sat = saturated.result;
+    const ms = sat.ms;
 
     // Latency: `calls` lines, each placing calls one after another, its callers listening
-    // `thinkMs` to every prompt; the lines start spread over one call's length, so in the
-    // window measured (the second call's length) all of them are mid-call, at every stage.
-    const turns = { withPin: [] as number[], withoutPin: [] as number[] };
-    const span = TURNS * thinkMs;
-    const p0 = now();
-    const window = { from: p0 + span, to: p0 + 2 * span };
-    let next = 0;
-    const line = async () => {
-      await sleep(Math.random() * span);
-      while (now() < window.to) {
-        const c = paced[next++];
-        if (!c) throw new Error('not enough callers seeded for the latency phase');
-        await call(transport, c, (ms, pin, at) => void (at >= window.from && at < window.to && (pin ? turns.withPin : turns.withoutPin).push(ms)), { thinkMs, stopAt: window.to });
-      }
-    };
-    await Promise.all(Array.from({ length: calls }, line));
+    // `thinkMs` to every prompt (bench/lib/ivr-client.ts).
+    const listened = await clients.run('paced', { callers: dialers(paced), lines: calls, thinkMs });
+    const turns = listened.result;
 
     // The floor, on the same database: the recorded round trips, the PIN check, the hash.
     await createScratch(s.services.db);
@@ -169,8 +120,11 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
       soloTurnsMs: { withPin: solo.withPin.map(round), withoutPin: solo.withoutPin.map(round) },
       floor: { seconds: floorMs / 1000, callsPerSecond: floorRate, roundTripsPerCall: tally(statements), oneHashMs: quantile(hashTimes, 0.5) },
       ratio: rate / floorRate,
+      cpu: cpuPer('webhook', calls * TURNS, saturated, clients.mode),
+      pacedCpu: cpuPer('webhook', turns.webhooks, listened, clients.mode),
     };
   } finally {
+    await clients.close();
     client.close();
     await s.close();
   }

@@ -1,9 +1,12 @@
-import type { Challenge } from 'altcha-lib/types';
 import { hashPassword } from '../src/customers/passwords.ts';
-import { seedHolder, smsCode, solvePayload, type Holder } from '../src/selfservice/test-support.ts';
+import { deliverDue } from '../src/notify/deliver.ts';
+import { testDeliveryDeps } from '../src/notify/test-support.ts';
+import { seedHolder, smsCode, type Holder } from '../src/selfservice/test-support.ts';
 import type { Backend } from '../test/helpers/db.ts';
 import { serve, type Served } from './lib/app.ts';
-import { Client, CookieJar } from './lib/client.ts';
+import { Client } from './lib/client.ts';
+import { clientMode, cpuPer, drive, type Answer, type CpuPer } from './lib/drive.ts';
+import { recover, recoveryClients, retried, type Applicant } from './lib/recovery-client.ts';
 import { record, tally, type Statement } from './lib/roundtrips.ts';
 import { perSecond, pool } from './lib/stats.ts';
 
@@ -22,6 +25,8 @@ export interface RecoveryResult {
   /** What one recovery, done alone, asks of the database (the SMS delivery included). */
   roundTripsPerRecovery: Record<Statement, number>;
   ratio: number;
+  /** CPU time per measured recovery, by process. */
+  cpu: CpuPer;
 }
 
 const HASHES_PER_RECOVERY = 1;
@@ -29,48 +34,35 @@ const HASHES_PER_RECOVERY = 1;
 /** The captcha's proof of work is the client's cost, not the server's: kept at its minimum. */
 const CAPTCHA_MAX_NUMBER = 1000;
 
-async function recover(s: Served, client: Client, h: Holder): Promise<void> {
-  const jar = new CookieJar();
-  const send = async (method: 'GET' | 'POST', path: string, token?: string, body?: object) => {
-    const headers: Record<string, string> = { ...jar.header(), ...(token ? { 'x-csrf-token': token } : {}), ...(body ? { 'content-type': 'application/json' } : {}) };
-    const res = await client.request(method, path, headers, body ? JSON.stringify(body) : undefined);
-    jar.take(res);
-    if (res.status !== 200) throw new Error(`${method} ${path} answered ${res.status}: ${res.body}`);
-    return JSON.parse(res.body) as Record<string, unknown>;
-  };
-  const { token } = (await send('GET', '/api/csrf')) as { token: string };
-  const altcha = await solvePayload((await send('GET', '/api/recovery/captcha')) as unknown as Challenge);
-  const started = await send('POST', '/api/recovery/start', token, { documentType: 'DNI', document: h.customer.document_number, pan: h.pan, pin: h.pin, altcha });
-  if (started.step !== 'code_sent') throw new Error(`start answered ${JSON.stringify(started)}`);
-  const done = await send('POST', '/api/recovery/confirm', token, { code: await codeOnceDelivered(s, h.customer.mobile!) });
-  if (done.step !== 'done') throw new Error(`confirm answered ${JSON.stringify(done)}`);
-}
+/** What the load's client needs of a holder (the rest stays on the server side). */
+const applicant = (h: Holder): Applicant => ({ document: h.customer.document_number, pan: h.pan, pin: h.pin, mobile: h.customer.mobile! });
 
-/**
- * The code of the SMS once it is out. Recoveries run side by side, each delivering the outbox
- * (`deliverDue`): another's round may hold this SMS under its lease for a moment, so look again.
- */
-async function codeOnceDelivered(s: Served, mobile: string): Promise<string> {
-  for (let i = 0; ; i++) {
-    try {
-      return await smsCode(s.services, mobile);
-    } catch (err) {
-      if (i >= 200) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-}
+/** The code of the SMS once it is out, delivered and read on the server side (`smsCode`), as the bench always did in process. */
+const codeOnceDelivered = (s: Served, mobile: string) => retried(() => smsCode(s.services, mobile));
 
 export async function benchRecovery(backend: Backend, recoveries: number, concurrency: number): Promise<RecoveryResult> {
   const s = await serve(backend, { 'web.captchaMaxNumber': CAPTCHA_MAX_NUMBER });
   const client = new Client(s.base, concurrency);
+  // The load's browsers, in a child process unless BENCH_CLIENT=inprocess (bench/lib/drive.ts).
+  // The server side delivers the outbox when a child asks (the code is then read from the dev
+  // sink's route), or delivers and reads the code itself for an in-process client, as before.
+  const mode = clientMode();
+  const answer: Answer = async (what, arg) => {
+    if (what === 'deliver') return void (await deliverDue(testDeliveryDeps(s.services)));
+    if (what === 'code') return codeOnceDelivered(s, String(arg));
+    throw new Error(`no answer to ${what}`);
+  };
+  const clients = await drive(mode, new URL('./clients/recovery.ts', import.meta.url), recoveryClients, { base: s.base, connections: concurrency, codeVia: mode === 'child' ? 'sink-route' : 'server' }, answer);
   try {
     const holders: Holder[] = [];
-    for (let i = 0; i < recoveries + 2; i++) holders.push(await seedHolder(s.services));
-    // Two warm-up recoveries (the second recorded), then the measured ones.
-    await recover(s, client, holders[0]!);
-    const statements = await record(() => recover(s, client, holders[1]!));
-    const ms = await pool(recoveries, concurrency, (i) => recover(s, client, holders[i + 2]!));
+    for (let i = 0; i < recoveries + 3; i++) holders.push(await seedHolder(s.services));
+    // Two warm-up recoveries in this process (the second recorded), one to warm the load's client, then the measured ones.
+    const codeOf = (mobile: string) => codeOnceDelivered(s, mobile);
+    await recover(client, applicant(holders[0]!), codeOf);
+    const statements = await record(() => recover(client, applicant(holders[1]!), codeOf));
+    await clients.run('warm', { applicants: [applicant(holders[recoveries + 2]!)] });
+    const measured = await clients.run('recoveries', { applicants: holders.slice(2, recoveries + 2).map(applicant), concurrency });
+    const ms = measured.result.ms;
     const floorMs = await pool(recoveries * HASHES_PER_RECOVERY, concurrency, async () => void (await hashPassword('Bench-temporary-1')));
     const rate = perSecond(recoveries, ms);
     const floorRate = perSecond(recoveries, floorMs);
@@ -82,8 +74,10 @@ export async function benchRecovery(backend: Backend, recoveries: number, concur
       floor: { seconds: floorMs / 1000, recoveriesPerSecond: floorRate, hashesPerRecovery: HASHES_PER_RECOVERY },
       roundTripsPerRecovery: tally(statements),
       ratio: rate / floorRate,
+      cpu: cpuPer('recovery', recoveries, measured, clients.mode),
     };
   } finally {
+    await clients.close();
     client.close();
     await s.close();
   }
