@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { CpuPer } from './lib/drive.ts';
 
 /**
  * `npm run bench`: each figure beside its floor measured in the same run, on PGlite and, when
@@ -19,6 +20,7 @@ const { benchAlerts } = await import('./alerts.ts');
 const { benchPlainHttp } = await import('./plain-http.ts');
 const { benchOutbox } = await import('./outbox.ts');
 const { benchPeer } = await import('./peer/index.ts');
+const { clientMode } = await import('./lib/drive.ts');
 
 const sizes = {
   calls: sizeFromEnv('BENCH_CALLS', 200),
@@ -55,6 +57,11 @@ const rows: Row[] = [];
 const results: Record<string, Record<string, unknown>> = {};
 let failed = false;
 
+const clients = clientMode();
+console.log(clients === 'child' ? 'Load clients (IVR, recovery, peer) in a child process (BENCH_CLIENT=inprocess: in this one).' : 'BENCH_CLIENT=inprocess: load clients (IVR, recovery, peer) in the server\'s process.');
+/** CPU per unit of work by process: the server's alone when the clients run in a child. */
+const cpuText = (c: CpuPer) => (c.clientUs === null ? `${f(c.serverUs, 0)} µs server + clients (one process)` : `${f(c.serverUs, 0)} µs server, ${f(c.clientUs, 0)} µs clients`);
+const cpuRow = (c: CpuPer, phase: string): Omit<Row, 'backend'> => ({ figure: `  CPU per ${c.unit}, ${phase} (informative)`, value: cpuText(c), floor: '', ratio: '', target: '', met: '' });
 const backends = benchBackends();
 if (backends.length === 1) console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PGlite only.');
 for (const backend of backends) {
@@ -90,13 +97,17 @@ for (const backend of backends) {
     const sp = r.saturatedTurns.withPin;
     row({ figure: `IVR turn with PIN, same calls (p50/p95/p99, n=${p.count})`, value: `${f(p.p50)}/${f(p.p95)}/${f(p.p99)} ms`, floor: `${ms(r.floor.oneHashMs)} one argon2id hash`, ratio: f(p.p99 / r.floor.oneHashMs, 2), target: 'p99 < 3 hashes', met: met(p.p99 < 3 * r.floor.oneHashMs) });
     row({ figure: `  turns at saturation, no think (informative)`, value: `p99 ${f(sw.p99, 0)} / ${f(sp.p99, 0)} ms (no PIN / PIN)`, floor: '', ratio: '', target: '', met: '' });
+    row(cpuRow(r.cpu, 'throughput phase'));
+    row(cpuRow(r.pacedCpu, 'latency phase'));
   });
-  await run('recovery', () => benchRecovery(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) =>
-    row({ figure: `Web recovery, ${r.recoveries} at ${r.concurrency} at once`, value: `${f(r.recoveriesPerSecond)} /s`, floor: `${f(r.floor.recoveriesPerSecond)} /s bare argon2id (${r.floor.hashesPerRecovery} each)`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) }),
-  );
+  await run('recovery', () => benchRecovery(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) => {
+    row({ figure: `Web recovery, ${r.recoveries} at ${r.concurrency} at once`, value: `${f(r.recoveriesPerSecond)} /s`, floor: `${f(r.floor.recoveriesPerSecond)} /s bare argon2id (${r.floor.hashesPerRecovery} each)`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) });
+    row(cpuRow(r.cpu, 'measured recoveries'));
+  });
   // The peer: the same reset done by better-auth, at the same count and concurrency (bench/peer/).
   await run('peer', () => benchPeer(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) => {
     row({ figure: `Peer: ${r.library}, ${r.resets} resets at ${r.concurrency} at once`, value: `${f(r.resetsPerSecond)} /s`, floor: `${f(r.floor.resetsPerSecond)} /s bare argon2id (${r.floor.hashesPerReset} each)`, ratio: f(r.ratio, 2), target: '', met: '' });
+    row(cpuRow(r.cpu, 'measured resets'));
     const ours = out.recovery as { recoveriesPerSecond?: number } | undefined;
     if (ours?.recoveriesPerSecond) row({ figure: `  web recovery / peer (ours does more: captcha, card + PIN, 3 messages, audit)`, value: `${f(ours.recoveriesPerSecond / r.resetsPerSecond, 2)}×`, floor: '', ratio: '', target: '≥ 1.5×', met: met(ours.recoveriesPerSecond / r.resetsPerSecond >= 1.5) });
   });
@@ -122,6 +133,7 @@ const report = {
   command: 'npm run bench',
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? '', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}`, uvThreadpool: Number(process.env.UV_THREADPOOL_SIZE ?? 4) },
   sizes,
+  clients,
   backends: results,
   table: rows,
 };

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { betterAuth } from 'better-auth';
 import { getMigrations } from 'better-auth/db/migration';
@@ -7,6 +7,7 @@ import { phoneNumber } from 'better-auth/plugins/phone-number';
 import { sql, type Kysely } from 'kysely';
 import { hashPassword, verifyPassword } from '../../src/customers/passwords.ts';
 import type { Database } from '../../src/platform/db/database.ts';
+import { ADDRESS_HEADER, OUTBOX_ROUTE } from '../lib/peer-client.ts';
 
 /**
  * The peer of our web recovery (issue 16 §5): better-auth with its phone-number plugin, serving
@@ -24,8 +25,22 @@ import type { Database } from '../../src/platform/db/database.ts';
 const SECRET = 'bench-peer-secret-0123456789abcdef0123456789abcdef';
 const OUT_OF_REACH = { window: 60, max: 1_000_000 };
 
-/** The header the client names its address in (ours reads the socket's; here it goes through the handler's Request). */
-export const ADDRESS_HEADER = 'x-forwarded-for';
+/** The newest message the SMS hook wrote to `phone`, if any. */
+export async function newestMessage(database: Database, phone: string): Promise<string | undefined> {
+  const { rows } = await sql<{ body: string }>`select body from peer_outbox where recipient = ${phone} order by id desc limit 1`.execute(database.db);
+  return rows[0]?.body;
+}
+
+/**
+ * `GET /dev/outbox?to=<phone>`: the newest message the SMS hook wrote to a number, as our dev
+ * sink's `GET /api/dev/messages` shows what ours sent; the load's clients read the code there
+ * when they run in a process of their own (the peer has no such route of its own).
+ */
+async function outboxRoute(database: Database, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const to = new URL(req.url ?? '/', 'http://peer').searchParams.get('to') ?? '';
+  const body = JSON.stringify({ body: await newestMessage(database, to) });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+}
 
 function options(database: Database, baseURL: string) {
   const db = database.db as unknown as Kysely<unknown>;
@@ -79,7 +94,11 @@ export async function servePeer(database: Database): Promise<PeerServer> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const auth = betterAuth(options(database, base));
   const handler = toNodeHandler(auth);
-  server.on('request', (req, res) => void handler(req, res));
+  server.on('request', (req, res) => {
+    if (req.method === 'GET' && req.url?.startsWith(`${OUTBOX_ROUTE}?`)) {
+      outboxRoute(database, req, res).catch((err: unknown) => res.writeHead(500).end(String(err)));
+    } else void handler(req, res);
+  });
   return {
     auth,
     base,

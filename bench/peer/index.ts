@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
 import { hashPassword, verifyPassword } from '../../src/customers/passwords.ts';
 import { freshDatabase, type Backend, type TestDatabase } from '../../test/helpers/db.ts';
 import { Client } from '../lib/client.ts';
 import { record, tally, type Statement } from '../lib/roundtrips.ts';
 import { perSecond, pool } from '../lib/stats.ts';
-import { ADDRESS_HEADER, servePeer, type PeerServer } from './auth.ts';
+import { clientMode, cpuPer, drive, type CpuPer, type Driver } from '../lib/drive.ts';
+import { codeIn, NEW_PASSWORD, peerClients, reset, sender } from '../lib/peer-client.ts';
+import { newestMessage, servePeer, type PeerServer } from './auth.ts';
 
 /**
  * The peer (issue 16 §5): the same password reset as our web recovery, done by better-auth's
@@ -25,39 +26,16 @@ export interface PeerResult {
   /** What one reset, done alone, asks of the database (the client's read of the code included). */
   roundTripsPerReset: Record<Statement, number>;
   ratio: number;
+  /** CPU time per measured reset, by process. */
+  cpu: CpuPer;
 }
 
 const LIBRARY = 'better-auth 1.7.29 (phone-number plugin)';
 const HASHES_PER_RESET = 1;
-const NEW_PASSWORD = 'Bench-new-password-1';
 const phoneOf = (i: number) => `+34699${String(i).padStart(6, '0')}`;
 
-type Send = (path: string, body: object) => Promise<Record<string, unknown>>;
-
-function sender(peer: PeerServer, client: Client): Send {
-  const headers = { 'content-type': 'application/json', origin: peer.base, [ADDRESS_HEADER]: '127.0.0.1' };
-  return async (path, body) => {
-    const res = await client.request('POST', `/api/auth${path}`, headers, JSON.stringify(body));
-    if (res.status !== 200) throw new Error(`POST ${path} answered ${res.status}: ${res.body}`);
-    return JSON.parse(res.body) as Record<string, unknown>;
-  };
-}
-
-/** The code of the newest SMS to `phone` in the outbox (written before the request answered). */
-async function codeFromOutbox(database: TestDatabase, phone: string): Promise<string> {
-  const { rows } = await sql<{ body: string }>`select body from peer_outbox where recipient = ${phone} order by id desc limit 1`.execute(database.db);
-  const m = /(\d{6})/.exec(rows[0]?.body ?? '');
-  if (!m) throw new Error(`no code in the outbox for ${phone}`);
-  return m[1]!;
-}
-
-async function reset(database: TestDatabase, send: Send, phone: string): Promise<void> {
-  const requested = await send('/phone-number/request-password-reset', { phoneNumber: phone });
-  if (requested.status !== true) throw new Error(`request-password-reset answered ${JSON.stringify(requested)}`);
-  const otp = await codeFromOutbox(database, phone);
-  const done = await send('/phone-number/reset-password', { phoneNumber: phone, otp, newPassword: NEW_PASSWORD });
-  if (done.status !== true) throw new Error(`reset-password answered ${JSON.stringify(done)}`);
-}
+/** The code of the newest SMS to `phone` in the outbox (written before the request answered), read here. */
+const codeFromOutbox = async (database: TestDatabase, phone: string) => codeIn(await newestMessage(database, phone), phone);
 
 /** Customers with a verified phone number and a password (one argon2id hash of ours, shared). */
 async function seed(peer: PeerServer, count: number): Promise<void> {
@@ -83,16 +61,24 @@ export async function benchPeer(backend: Backend, resets: number, concurrency: n
   const database = await freshDatabase(backend);
   let peer: PeerServer | undefined;
   let client: Client | undefined;
+  let clients: Driver<ReturnType<typeof peerClients>['phases']> | undefined;
   try {
     peer = await servePeer(database);
     client = new Client(peer.base, concurrency);
-    const send = sender(peer, client);
-    await seed(peer, resets + 2);
-    // Two warm-up resets (the second recorded, and both checked), then the measured ones.
-    await reset(database, send, phoneOf(0));
-    const statements = await record(() => reset(database, send, phoneOf(1)));
+    const send = sender(peer.base, client);
+    const codeOf = (phone: string) => codeFromOutbox(database, phone);
+    // The load's clients, in a child process unless BENCH_CLIENT=inprocess (bench/lib/drive.ts),
+    // as for our recovery: a child reads the code from the peer's dev route, an in-process client here.
+    const mode = clientMode();
+    clients = await drive(mode, new URL('../clients/peer.ts', import.meta.url), peerClients, { base: peer.base, connections: concurrency, codeVia: mode === 'child' ? 'route' : 'server' }, async (_what, phone) => codeOf(String(phone)));
+    await seed(peer, resets + 3);
+    // Two warm-up resets in this process (the second recorded, and both checked), one to warm the load's client, then the measured ones.
+    await reset(send, phoneOf(0), codeOf);
+    const statements = await record(() => reset(send, phoneOf(1), codeOf));
     for (const i of [0, 1]) await checkReset(peer, phoneOf(i));
-    const ms = await pool(resets, concurrency, (i) => reset(database, send, phoneOf(i + 2)));
+    await clients.run('warm', { phones: [phoneOf(resets + 2)] });
+    const measured = await clients.run('resets', { phones: Array.from({ length: resets }, (_, i) => phoneOf(i + 2)), concurrency });
+    const ms = measured.result.ms;
     await checkReset(peer, phoneOf(resets + 1));
     const floorMs = await pool(resets * HASHES_PER_RESET, concurrency, async () => void (await hashPassword(NEW_PASSWORD)));
     const rate = perSecond(resets, ms);
@@ -106,8 +92,10 @@ export async function benchPeer(backend: Backend, resets: number, concurrency: n
       floor: { seconds: floorMs / 1000, resetsPerSecond: floorRate, hashesPerReset: HASHES_PER_RESET },
       roundTripsPerReset: tally(statements),
       ratio: rate / floorRate,
+      cpu: cpuPer('reset', resets, measured, mode),
     };
   } finally {
+    await clients?.close();
     client?.close();
     await peer?.close();
     await database.drop();
