@@ -64,7 +64,7 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
   const client = new Client(s.base, calls);
   const line = { publicBase: BASE, to: UNLOCK, token: DEV_TWILIO_AUTH_TOKEN };
   // The load's callers, in a child process unless BENCH_CLIENT=inprocess (bench/lib/drive.ts).
-  const clients = await drive(clientMode(), new URL('./clients/ivr.ts', import.meta.url), ivrClients, { ...line, base: s.base, connections: calls });
+  const clients = drive(clientMode(), new URL('./clients/ivr.ts', import.meta.url), ivrClients, { ...line, base: s.base, connections: calls });
   try {
     const transport = loopback(client);
     // Two warm-up calls, `calls` for throughput, at most two a line for latency, one to warm the load's client.

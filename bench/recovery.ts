@@ -52,7 +52,7 @@ export async function benchRecovery(backend: Backend, recoveries: number, concur
     if (what === 'code') return codeOnceDelivered(s, String(arg));
     throw new Error(`no answer to ${what}`);
   };
-  const clients = await drive(mode, new URL('./clients/recovery.ts', import.meta.url), recoveryClients, { base: s.base, connections: concurrency, codeVia: mode === 'child' ? 'sink-route' : 'server' }, answer);
+  const clients = drive(mode, new URL('./clients/recovery.ts', import.meta.url), recoveryClients, { base: s.base, connections: concurrency, codeVia: mode === 'child' ? 'sink-route' : 'server' }, answer);
   try {
     const holders: Holder[] = [];
     for (let i = 0; i < recoveries + 3; i++) holders.push(await seedHolder(s.services));

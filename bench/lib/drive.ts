@@ -67,7 +67,7 @@ type ToParent = { type: 'ready' } | { type: 'result'; result: unknown; cpuUs: nu
  * The clients of a scenario, built by `build` from `setup`: in a child running `script` (which
  * calls `childMain(build)`), or here. `answer` serves the client's asks in this process.
  */
-export async function drive<S, P extends Phases>(mode: ClientMode, script: URL, build: Build<S, P>, setup: S, answer: Answer = noAnswers): Promise<Driver<P>> {
+export function drive<S, P extends Phases>(mode: ClientMode, script: URL, build: Build<S, P>, setup: S, answer: Answer = noAnswers): Driver<P> {
   if (mode === 'inprocess') {
     const built = build(setup, answer);
     return {
@@ -108,15 +108,13 @@ export async function drive<S, P extends Phases>(mode: ClientMode, script: URL, 
       waiting = { resolve, reject };
       send(m);
     });
-  try {
-    await exchange({ type: 'setup', setup });
-  } catch (err) {
-    child.kill();
-    throw err;
-  }
+  // The clients are built in the child as soon as it starts; the first phase waits for them.
+  const ready = exchange({ type: 'setup', setup });
+  ready.catch(() => undefined);
   return {
     mode,
     async run(phase, job) {
+      await ready;
       const c0 = process.cpuUsage();
       const m = await exchange({ type: 'run', phase, job });
       const serverCpuUs = cpuUs(c0);
@@ -127,7 +125,11 @@ export async function drive<S, P extends Phases>(mode: ClientMode, script: URL, 
       new Promise<void>((resolve) => {
         if (exited) return resolve();
         child.once('exit', () => resolve());
+        // Ready or not, the child goes: told to when it listens, killed when it is still starting or stuck.
+        waiting?.reject(new Error('closed'));
+        waiting = undefined;
         send({ type: 'close' });
+        setTimeout(() => child.kill(), 5000).unref();
       }),
   };
 }

@@ -70,7 +70,7 @@ export async function benchPeer(backend: Backend, resets: number, concurrency: n
     // The load's clients, in a child process unless BENCH_CLIENT=inprocess (bench/lib/drive.ts),
     // as for our recovery: a child reads the code from the peer's dev route, an in-process client here.
     const mode = clientMode();
-    clients = await drive(mode, new URL('../clients/peer.ts', import.meta.url), peerClients, { base: peer.base, connections: concurrency, codeVia: mode === 'child' ? 'route' : 'server' }, async (_what, phone) => codeOf(String(phone)));
+    clients = drive(mode, new URL('../clients/peer.ts', import.meta.url), peerClients, { base: peer.base, connections: concurrency, codeVia: mode === 'child' ? 'route' : 'server' }, async (_what, phone) => codeOf(String(phone)));
     await seed(peer, resets + 3);
     // Two warm-up resets in this process (the second recorded, and both checked), one to warm the load's client, then the measured ones.
     await reset(send, phoneOf(0), codeOf);
