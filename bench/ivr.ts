@@ -72,11 +72,12 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
     const saturating = callers.slice(2, 2 + calls);
     const paced = callers.slice(2 + calls, 2 + 3 * calls);
     const ignore = () => undefined;
+    // The load's client warms up first (so a child is up and idle before the call recorded alone).
+    await clients.run('warm', { callers: dialers(callers.slice(2 + 3 * calls)) });
     // Warm up (JIT, prepared plans, the connection pool), then record one call alone, in this process.
     await call(transport, line, callers[0]!, ignore);
     const solo: { withPin: number[]; withoutPin: number[] } = { withPin: [], withoutPin: [] };
     const statements = await record(() => call(transport, line, callers[1]!, (ms, pin) => (pin ? solo.withPin : solo.withoutPin).push(ms)));
-    await clients.run('warm', { callers: dialers(callers.slice(2 + 3 * calls)) });
     // One hash, alone on an idle machine: the unit of the target for turns with a PIN check.
     const hashTimes: number[] = [];
     for (let i = 0; i < 9; i++) {
