@@ -9,6 +9,7 @@ import type { Backend } from '../test/helpers/db.ts';
 import { serve, type Served } from './lib/app.ts';
 import { Client } from './lib/client.ts';
 import { createScratch, record, replay, tally, type Statement } from './lib/roundtrips.ts';
+import { guardStatements } from './lib/statement-guard.ts';
 import { latency, now, perSecond, quantile, type Latency } from './lib/stats.ts';
 
 /**
@@ -112,6 +113,7 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
     await call(transport, callers[0]!, ignore);
     const solo: { withPin: number[]; withoutPin: number[] } = { withPin: [], withoutPin: [] };
     const statements = await record(() => call(transport, callers[1]!, (ms, pin) => (pin ? solo.withPin : solo.withoutPin).push(ms)));
+    guardStatements('call', statements);
     // One hash, alone on an idle machine: the unit of the target for turns with a PIN check.
     const hashTimes: number[] = [];
     for (let i = 0; i < 9; i++) {

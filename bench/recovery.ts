@@ -5,6 +5,7 @@ import type { Backend } from '../test/helpers/db.ts';
 import { serve, type Served } from './lib/app.ts';
 import { Client, CookieJar } from './lib/client.ts';
 import { record, tally, type Statement } from './lib/roundtrips.ts';
+import { guardStatements } from './lib/statement-guard.ts';
 import { perSecond, pool } from './lib/stats.ts';
 
 /**
@@ -70,6 +71,7 @@ export async function benchRecovery(backend: Backend, recoveries: number, concur
     // Two warm-up recoveries (the second recorded), then the measured ones.
     await recover(s, client, holders[0]!);
     const statements = await record(() => recover(s, client, holders[1]!));
+    guardStatements('recovery', statements);
     const ms = await pool(recoveries, concurrency, (i) => recover(s, client, holders[i + 2]!));
     const floorMs = await pool(recoveries * HASHES_PER_RECOVERY, concurrency, async () => void (await hashPassword('Bench-temporary-1')));
     const rate = perSecond(recoveries, ms);
