@@ -8,6 +8,7 @@ import { Client } from './lib/client.ts';
 import { clientMode, cpuPer, drive, type CpuPer } from './lib/drive.ts';
 import { call, ivrClients, loopback, TURNS, type Dialer } from './lib/ivr-client.ts';
 import { createScratch, record, replay, tally, type Statement } from './lib/roundtrips.ts';
+import { guardResult, guardStatements, type GuardResult } from './lib/statement-guard.ts';
 import { latency, now, perSecond, quantile, type Latency } from './lib/stats.ts';
 
 /**
@@ -34,6 +35,8 @@ export interface IvrResult {
   soloTurnsMs: { withPin: number[]; withoutPin: number[] };
   floor: { seconds: number; callsPerSecond: number; roundTripsPerCall: Record<Statement, number>; oneHashMs: number };
   ratio: number;
+  /** The statement-count guard on the call recorded alone (limit 30). */
+  guard: GuardResult;
   /** CPU time per webhook of the throughput phase, by process. */
   cpu: CpuPer;
   /** The same over the whole latency phase (callers listening: a server far from saturation). */
@@ -78,6 +81,7 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
     await call(transport, line, callers[0]!, ignore);
     const solo: { withPin: number[]; withoutPin: number[] } = { withPin: [], withoutPin: [] };
     const statements = await record(() => call(transport, line, callers[1]!, (ms, pin) => (pin ? solo.withPin : solo.withoutPin).push(ms)));
+    const guard = guardResult(guardStatements('call', statements));
     // One hash, alone on an idle machine: the unit of the target for turns with a PIN check.
     const hashTimes: number[] = [];
     for (let i = 0; i < 9; i++) {
@@ -121,6 +125,7 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
       soloTurnsMs: { withPin: solo.withPin.map(round), withoutPin: solo.withoutPin.map(round) },
       floor: { seconds: floorMs / 1000, callsPerSecond: floorRate, roundTripsPerCall: tally(statements), oneHashMs: quantile(hashTimes, 0.5) },
       ratio: rate / floorRate,
+      guard,
       cpu: cpuPer('webhook', calls * TURNS, saturated, clients.mode),
       pacedCpu: cpuPer('webhook', turns.webhooks, listened, clients.mode),
     };

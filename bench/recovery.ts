@@ -8,6 +8,7 @@ import { Client } from './lib/client.ts';
 import { clientMode, cpuPer, drive, type Answer, type CpuPer } from './lib/drive.ts';
 import { recover, recoveryClients, retried, type Applicant } from './lib/recovery-client.ts';
 import { record, tally, type Statement } from './lib/roundtrips.ts';
+import { guardResult, guardStatements, type GuardResult } from './lib/statement-guard.ts';
 import { perSecond, pool } from './lib/stats.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface RecoveryResult {
   /** What one recovery, done alone, asks of the database (the SMS delivery included). */
   roundTripsPerRecovery: Record<Statement, number>;
   ratio: number;
+  /** The statement-count guard on the recovery recorded alone (limit 28). */
+  guard: GuardResult;
   /** CPU time per measured recovery, by process. */
   cpu: CpuPer;
 }
@@ -60,6 +63,7 @@ export async function benchRecovery(backend: Backend, recoveries: number, concur
     const codeOf = (mobile: string) => codeOnceDelivered(s, mobile);
     await recover(client, applicant(holders[0]!), codeOf);
     const statements = await record(() => recover(client, applicant(holders[1]!), codeOf));
+    const guard = guardResult(guardStatements('recovery', statements));
     await clients.run('warm', { applicants: [applicant(holders[recoveries + 2]!)] });
     const measured = await clients.run('recoveries', { applicants: holders.slice(2, recoveries + 2).map(applicant), concurrency });
     const ms = measured.result.ms;
@@ -74,6 +78,7 @@ export async function benchRecovery(backend: Backend, recoveries: number, concur
       floor: { seconds: floorMs / 1000, recoveriesPerSecond: floorRate, hashesPerRecovery: HASHES_PER_RECOVERY },
       roundTripsPerRecovery: tally(statements),
       ratio: rate / floorRate,
+      guard,
       cpu: cpuPer('recovery', recoveries, measured, clients.mode),
     };
   } finally {

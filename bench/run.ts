@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CpuPer } from './lib/drive.ts';
+import { describeVerdict, type GuardResult } from './lib/statement-guard.ts';
 
 /**
  * `npm run bench`: each figure beside its floor measured in the same run, on PGlite and, when
@@ -62,6 +63,12 @@ console.log(clients === 'child' ? 'Load clients (IVR, recovery, peer) in a child
 /** CPU per unit of work by process: the server's alone when the clients run in a child. */
 const cpuText = (c: CpuPer) => (c.clientUs === null ? `${f(c.serverUs, 0)} µs server + clients (one process)` : `${f(c.serverUs, 0)} µs server, ${f(c.clientUs, 0)} µs clients`);
 const cpuRow = (c: CpuPer, phase: string): Omit<Row, 'backend'> => ({ figure: `  CPU per ${c.unit}, ${phase} (informative)`, value: cpuText(c), floor: '', ratio: '', target: '', met: '' });
+/** The statement-count guard's row; a recording over its limit fails the bench (exit 1) once every figure is out. */
+const overLimits: string[] = [];
+const guardRow = (g: GuardResult, backend: string): Omit<Row, 'backend'> => {
+  if (g.over) overLimits.push(`[${backend}] ${describeVerdict({ ...g, listing: [] })}`);
+  return { figure: `  statements, one ${g.what} alone (guard)`, value: String(g.count), floor: '', ratio: '', target: `≤ ${g.limit}`, met: met(!g.over) };
+};
 const backends = benchBackends();
 if (backends.length === 1) console.log('BENCH_DATABASE_URL / TEST_DATABASE_URL not set: PGlite only.');
 for (const backend of backends) {
@@ -97,11 +104,13 @@ for (const backend of backends) {
     const sp = r.saturatedTurns.withPin;
     row({ figure: `IVR turn with PIN, same calls (p50/p95/p99, n=${p.count})`, value: `${f(p.p50)}/${f(p.p95)}/${f(p.p99)} ms`, floor: `${ms(r.floor.oneHashMs)} one argon2id hash`, ratio: f(p.p99 / r.floor.oneHashMs, 2), target: 'p99 < 3 hashes', met: met(p.p99 < 3 * r.floor.oneHashMs) });
     row({ figure: `  turns at saturation, no think (informative)`, value: `p99 ${f(sw.p99, 0)} / ${f(sp.p99, 0)} ms (no PIN / PIN)`, floor: '', ratio: '', target: '', met: '' });
+    row(guardRow(r.guard, backend.name));
     row(cpuRow(r.cpu, 'throughput phase'));
     row(cpuRow(r.pacedCpu, 'latency phase'));
   });
   await run('recovery', () => benchRecovery(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) => {
     row({ figure: `Web recovery, ${r.recoveries} at ${r.concurrency} at once`, value: `${f(r.recoveriesPerSecond)} /s`, floor: `${f(r.floor.recoveriesPerSecond)} /s bare argon2id (${r.floor.hashesPerRecovery} each)`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) });
+    row(guardRow(r.guard, backend.name));
     row(cpuRow(r.cpu, 'measured recoveries'));
   });
   // The peer: the same reset done by better-auth, at the same count and concurrency (bench/peer/).
@@ -143,4 +152,5 @@ const file = `${dir}${at.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z'
 writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
 writeFileSync(`${dir}latest.json`, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\nWritten: ${file} and bench/results/latest.json`);
-process.exit(failed ? 1 : 0);
+if (overLimits.length > 0) console.log(`\nFAILED: the statement-count guard (bench/lib/statement-guard.ts; BENCH_SQL=1 lists the statements):\n${overLimits.join('\n')}`);
+process.exit(failed || overLimits.length > 0 ? 1 : 0);

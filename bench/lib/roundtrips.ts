@@ -10,7 +10,10 @@ import type { Db } from '../../src/platform/db/database.ts';
  */
 export type Statement = 'begin' | 'commit' | 'rollback' | 'read' | 'write';
 
-let recording: Statement[] | undefined;
+/** A recording: the kinds in order, with the SQL text of each statement beside them (`sql[i]` is `this[i]`'s). */
+export type Recording = Statement[] & { readonly sql: readonly string[] };
+
+let recording: { kinds: Statement[]; sql: string[] } | undefined;
 
 const kindOf = (text: string): Statement => {
   const word = /^\s*(\w+)/.exec(text)?.[1]?.toLowerCase() ?? '';
@@ -22,7 +25,8 @@ const kindOf = (text: string): Statement => {
 const note = (query: unknown) => {
   if (!recording) return;
   const text = typeof query === 'string' ? query : ((query as { text?: string })?.text ?? '');
-  recording.push(kindOf(text));
+  recording.kinds.push(kindOf(text));
+  recording.sql.push(text);
 };
 
 let installed = false;
@@ -42,17 +46,21 @@ function install(): void {
   } as typeof PGlite.prototype.query;
 }
 
-/** The statements `work` sends, by kind and in order. Nothing else may use the database meanwhile. */
-export async function record(work: () => Promise<void>): Promise<Statement[]> {
+/**
+ * The statements `work` sends, by kind and in order, with their SQL text. Nothing else may use
+ * the database meanwhile.
+ */
+export async function record(work: () => Promise<void>): Promise<Recording> {
   install();
-  const out: Statement[] = [];
-  recording = out;
+  const kinds: Statement[] = [];
+  const sql: string[] = [];
+  recording = { kinds, sql };
   try {
     await work();
   } finally {
     recording = undefined;
   }
-  return out;
+  return Object.assign(kinds, { sql: sql as readonly string[] });
 }
 
 /** Counts of a recording, for the report. */

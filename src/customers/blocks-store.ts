@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { appendAudit } from '../audit/audit.ts';
 import type { Executor } from '../platform/db/database.ts';
-import { canLift, type Block, type BlockOrigin, type BlockTarget, type LiftChannel } from './blocks.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { BLOCK_ORIGINS, canLift, type Block, type BlockOrigin, type BlockTarget, type LiftChannel } from './blocks.ts';
 import { inTransaction, type ClockDeps } from './store-support.ts';
 
 export interface NewBlock {
@@ -57,28 +59,42 @@ export interface LiftRequest {
   by: string;
 }
 
-/** Lifts the active blocks the channel may lift; the others stay, and are returned as `kept`. */
+/**
+ * Lifts the active blocks the channel may lift; the others stay, and are returned as `kept`.
+ * One statement: the lift is an update conditional on the block still being active (a
+ * concurrent lift that won waits us out and records the audit, not us), and the kept ones are
+ * read beside it. Both lists oldest first.
+ */
 export function liftBlocks(ex: Executor, deps: ClockDeps, req: LiftRequest): Promise<{ lifted: Block[]; kept: Block[] }> {
   return inTransaction(ex, async (tx) => {
-    let query = tx.selectFrom('blocks').selectAll().where('customer_id', '=', req.customerId).where('target', '=', req.target).where('lifted_at', 'is', null);
-    if (req.subjectId !== undefined) query = query.where('subject_id', '=', req.subjectId);
-    if (req.origin !== undefined) query = query.where('origin', '=', req.origin);
-    const active = await query.orderBy('created_at').orderBy('id').forUpdate().execute();
-    const allowed = active.filter((b) => canLift(b, req.channel));
-    const kept = active.filter((b) => !canLift(b, req.channel));
-    const lifted: Block[] = [];
     const at = deps.clock.now();
-    for (const block of allowed) {
-      // Conditional on still being active: a concurrent lift that won records the audit, not us.
-      const row = await tx
-        .updateTable('blocks')
-        .set({ lifted_at: at, lifted_by: req.by, lifted_channel: req.channel })
-        .where('id', '=', block.id)
-        .where('lifted_at', 'is', null)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) continue;
-      lifted.push(row);
+    const liftable = BLOCK_ORIGINS.filter((origin) => canLift({ origin, target: req.target }, req.channel));
+    const active = (eb: ExpressionBuilder<DB, 'blocks'>) =>
+      eb.and([
+        eb('customer_id', '=', req.customerId),
+        eb('target', '=', req.target),
+        eb('lifted_at', 'is', null),
+        ...(req.subjectId !== undefined ? [eb('subject_id', '=', req.subjectId)] : []),
+        ...(req.origin !== undefined ? [eb('origin', '=', req.origin)] : []),
+      ]);
+    const rows = await tx
+      .with('lifted', (db) => {
+        const update = db.updateTable('blocks').set({ lifted_at: at, lifted_by: req.by, lifted_channel: req.channel }).where(active);
+        return (liftable.length > 0 ? update.where('origin', 'in', liftable) : update.where(sql<boolean>`false`)).returningAll();
+      })
+      .selectFrom('lifted')
+      .selectAll()
+      .select(sql<boolean>`true`.as('was_lifted'))
+      .unionAll((db) => {
+        const kept = db.selectFrom('blocks').selectAll().select(sql<boolean>`false`.as('was_lifted')).where(active);
+        return liftable.length > 0 ? kept.where('origin', 'not in', liftable) : kept;
+      })
+      .execute();
+    const oldestFirst = (x: Block, y: Block) => x.created_at.getTime() - y.created_at.getTime() || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0);
+    const strip = ({ was_lifted: _, ...block }: (typeof rows)[number]): Block => block;
+    const lifted = rows.filter((r) => r.was_lifted).map(strip).sort(oldestFirst);
+    const kept = rows.filter((r) => !r.was_lifted).map(strip).sort(oldestFirst);
+    for (const row of lifted) {
       await appendAudit(tx, {
         at,
         actor: req.by,

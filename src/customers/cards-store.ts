@@ -52,7 +52,8 @@ export function checkCardPin(ex: Executor, deps: PinDeps, attempt: PinAttempt): 
     const matched = open.find((_, i) => results[i]);
     const by = attempt.by ?? 'system';
     if (matched) {
-      await tx.updateTable('cards').set({ failed_pin_attempts: 0 }).where('id', '=', matched.id).execute();
+      // Read under the row lock: no reset to write when there was no failure to forget.
+      if (matched.failed_pin_attempts > 0) await tx.updateTable('cards').set({ failed_pin_attempts: 0 }).where('id', '=', matched.id).execute();
       await appendAudit(tx, { at: deps.clock.now(), actor: by, action: 'card.pin_verified', customerId: attempt.customerId, subject: `card:${matched.id}`, details: { last4: matched.last4 } });
       return 'ok';
     }

@@ -52,30 +52,53 @@ export async function issueCode(ex: Executor, deps: HashingDeps & Partial<Sealin
   return inTransaction(ex, async (tx) => {
     await lockKey(tx, req.purpose, req.subject);
     const now = deps.clock.now();
-    const replaced = await tx
-      .updateTable('one_time_codes')
-      .set({ expires_at: now, sealed_code: null })
-      .where('purpose', '=', req.purpose)
-      .where('subject', '=', req.subject)
-      .where('consumed_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returning('attempts')
-      .execute();
-    const carried = Math.max(0, ...replaced.map((r) => r.attempts));
     const id = randomUUID();
     const code = randomDigits(deps.config.limits.codeDigits);
     const expiresAt = new Date(now.getTime() + ttl * 1000);
-    await tx
-      .insertInto('one_time_codes')
-      .values({ id, purpose: req.purpose, subject: req.subject, customer_id: req.customerId ?? null, code_hash: codeHash(deps.hasher, req.purpose, req.subject, code), sealed_code: req.readable ? deps.sealer!.seal(code) : null, expires_at: expiresAt, attempts: carried, max_attempts: maxAttempts, created_at: now })
-      .execute();
+    // One statement after the lock (whose snapshot therefore sees every code issued before):
+    // the live codes replaced, and the new one inserted carrying their highest failed attempts.
+    const { carried, replacedCount } = await tx
+      .with('replaced', (db) =>
+        db
+          .updateTable('one_time_codes')
+          .set({ expires_at: now, sealed_code: null })
+          .where('purpose', '=', req.purpose)
+          .where('subject', '=', req.subject)
+          .where('consumed_at', 'is', null)
+          .where('expires_at', '>', now)
+          .returning('attempts'),
+      )
+      .with('issued', (db) =>
+        db
+          .insertInto('one_time_codes')
+          .columns(['id', 'purpose', 'subject', 'customer_id', 'code_hash', 'sealed_code', 'expires_at', 'attempts', 'max_attempts', 'created_at'])
+          .expression(
+            db
+              .selectNoFrom((eb) => [
+                sql<string>`${id}::uuid`.as('id'),
+                eb.val(req.purpose).as('purpose'),
+                eb.val(req.subject).as('subject'),
+                sql<string | null>`${req.customerId ?? null}::uuid`.as('customer_id'),
+                eb.val(codeHash(deps.hasher, req.purpose, req.subject, code)).as('code_hash'),
+                sql<string | null>`${req.readable ? deps.sealer!.seal(code) : null}::text`.as('sealed_code'),
+                sql<Date>`${expiresAt}::timestamptz`.as('expires_at'),
+                sql<number>`coalesce((select max(attempts) from replaced), 0)`.as('attempts'),
+                eb.val(maxAttempts).as('max_attempts'),
+                sql<Date>`${now}::timestamptz`.as('created_at'),
+              ]),
+          )
+          .returning('attempts'),
+      )
+      .selectFrom('issued')
+      .select([sql<number>`issued.attempts`.as('carried'), sql<number>`(select count(*) from replaced)::int`.as('replacedCount')])
+      .executeTakeFirstOrThrow();
     await appendAudit(tx, {
       at: now,
       actor: 'system',
       action: 'code.issued',
       customerId: req.customerId ?? null,
       subject: req.subject,
-      details: { codeId: id, purpose: req.purpose, expiresAt: expiresAt.toISOString(), carriedAttempts: carried, replaced: replaced.length },
+      details: { codeId: id, purpose: req.purpose, expiresAt: expiresAt.toISOString(), carriedAttempts: carried, replaced: replacedCount },
     });
     return { id, code, expiresAt };
   });

@@ -1,13 +1,14 @@
 import { appendAudit } from '../audit/audit.ts';
 import { endCustomerSessions } from '../banking/sessions-store.ts';
 import { canLift, type BlockTarget } from '../customers/blocks.ts';
-import { activeBlocks, liftBlocks } from '../customers/blocks-store.ts';
+import { liftBlocks } from '../customers/blocks-store.ts';
 import type { PinDeps } from '../customers/cards-store.ts';
 import { issueCode, readLiveCode, refreshCodeAttempts } from '../customers/codes-store.ts';
 import { resetSignatureFailures, setPassword } from '../customers/credentials-store.ts';
 import { phoneEnding } from '../customers/mask.ts';
+import type { Standing } from '../customers/standing-store.ts';
 import type { HashingDeps } from '../customers/store-support.ts';
-import { enqueueMessage, type EnqueueDeps } from '../notify/outbox.ts';
+import { enqueueMessage, enqueueMessages, type EnqueueDeps } from '../notify/outbox.ts';
 import { randomDigits } from '../platform/crypto.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { phoneBankingPinHash } from '../customers/phone-banking-pin.ts';
@@ -38,17 +39,19 @@ export interface Prepared {
 type Audit = (action: string, details?: Record<string, unknown>) => Promise<void>;
 
 /** 1.1: user code to the registered email, temporary password by SMS, forced change at next login, every online-banking session ended. */
-const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit, prepared) => {
-  const user = await tx.selectFrom('online_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirst();
+const recoverOnlineBanking: Work = async (tx, deps, req, { customer, standing }, audit, prepared) => {
+  const user = standing.onlineBanking;
   // Seed: "es imprescindible tener el correo electrónico y el teléfono móvil actualizados".
   if (!user || !customer.email || !customer.mobile) return unavailable(audit, 'no online-banking user, email or mobile');
-  if (await onlyBranchLifts(tx, customer.id, 'access')) return referred(audit, 'access');
+  if (onlyBranchLifts(standing, 'access')) return referred(audit, 'access');
   // Prepared before the transaction; computed here only if the turn took an unforeseen path.
   const { password, hash } = prepared.temporaryPassword ?? (await newTemporaryPassword());
   const ttl = deps.config.limits.temporaryPasswordTtlSeconds;
   const base = { customer };
-  await enqueueMessage(tx, deps, { ...base, channel: 'sms', to: customer.mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } });
-  await enqueueMessage(tx, deps, { ...base, channel: 'email', to: customer.email, template: 'email.user_code', params: { name: customer.name, userCode: user.user_code } });
+  await enqueueMessages(tx, deps, [
+    { ...base, channel: 'sms', to: customer.mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } },
+    { ...base, channel: 'email', to: customer.email, template: 'email.user_code', params: { name: customer.name, userCode: user.userCode } },
+  ]);
   await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'ivr', by: 'ivr' });
   const expiresAt = new Date(deps.clock.now().getTime() + ttl * 1000);
   await setPassword(tx, deps, customer.id, hash, { temporary: true, expiresAt, by: 'ivr' });
@@ -59,10 +62,10 @@ const recoverOnlineBanking: Work = async (tx, deps, req, { customer }, audit, pr
 };
 
 /** 1.2: new phone-banking credentials by SMS. */
-const resetPhoneBanking: Work = async (tx, deps, req, { customer }, audit) => {
+const resetPhoneBanking: Work = async (tx, deps, req, { customer, standing }, audit) => {
   const user = await tx.selectFrom('phone_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirst();
   if (!user || !customer.mobile) return unavailable(audit, 'no phone-banking user or mobile');
-  if (await onlyBranchLifts(tx, customer.id, 'phone_banking')) return referred(audit, 'phone_banking');
+  if (onlyBranchLifts(standing, 'phone_banking')) return referred(audit, 'phone_banking');
   const pin = randomDigits(6);
   await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.phone_banking_credentials', customer, params: { userCode: user.user_code, pin } });
   await tx
@@ -76,10 +79,10 @@ const resetPhoneBanking: Work = async (tx, deps, req, { customer }, audit) => {
 };
 
 /** 2: the unlock code of the held operation by SMS, to be entered in online banking. */
-const sendUnlockCode: Work = async (tx, deps, req, { customer, operation }, audit) => {
+const sendUnlockCode: Work = async (tx, deps, req, { customer, standing, operation }, audit) => {
   if (!customer.mobile) return unavailable(audit, 'no mobile');
   const op = operation!;
-  if (await onlyBranchLifts(tx, customer.id, 'operation', op.id)) return referred(audit, 'operation');
+  if (onlyBranchLifts(standing, 'operation', op.id)) return referred(audit, 'operation');
   const issued = await issueCode(tx, deps, { purpose: 'unlock', subject: `operation:${op.id}`, customerId: customer.id });
   const minutes = Math.round((issued.expiresAt.getTime() - deps.clock.now().getTime()) / 60_000);
   await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.unlock_code', customer, params: { code: issued.code, reference: op.reference, minutes } });
@@ -88,8 +91,8 @@ const sendUnlockCode: Work = async (tx, deps, req, { customer, operation }, audi
 };
 
 /** 3.1: the signature unlocked (blocks the customer may lift, failure count cleared). */
-const unlockSignature: Work = async (tx, deps, req, { customer }, audit) => {
-  if (await onlyBranchLifts(tx, customer.id, 'signature')) return referred(audit, 'signature');
+const unlockSignature: Work = async (tx, deps, req, { customer, standing }, audit) => {
+  if (onlyBranchLifts(standing, 'signature')) return referred(audit, 'signature');
   if (customer.mobile) {
     await enqueueMessage(tx, deps, { channel: 'sms', to: customer.mobile, template: 'sms.signature_unlocked', customer, params: {} });
   }
@@ -108,10 +111,10 @@ const unlockSignature: Work = async (tx, deps, req, { customer }, audit) => {
  * signature is blocked no code could sign: the caller is told so and offered 3.1 (or the
  * branch, for a block only a branch lifts). The digits go to the caller's ear, nowhere else.
  */
-const readSigningCode: Work = async (tx, deps, _req, { customer, operation }, audit) => {
+const readSigningCode: Work = async (tx, deps, _req, { customer, standing, operation }, audit) => {
   const op = operation!;
-  if (await onlyBranchLifts(tx, customer.id, 'signature')) return referred(audit, 'signature');
-  if ((await activeBlocks(tx, customer.id)).some((b) => b.target === 'signature')) {
+  if (onlyBranchLifts(standing, 'signature')) return referred(audit, 'signature');
+  if (standing.blocks.some((b) => b.target === 'signature')) {
     await audit('ivr.signing_code_refused', { reference: op.reference, reason: 'signature_blocked' });
     return { outcome: 'signatureBlocked' };
   }
@@ -142,7 +145,7 @@ export function ivrActions(tx: Tx, deps: ActionDeps, callSid: string, prepared: 
     const audit: Audit = (action, details = {}) =>
       appendAudit(tx, { at: deps.clock.now(), actor: 'ivr', action, customerId: who.customer.id, subject: `call:${callSid}`, details: { branch: req.context.branch ?? null, ...details } });
     // The identified customer goes into the call's context: a handover later in the call names them.
-    if (await onlyBranchCanHelp(tx, who.customer.id)) return { ...(await referred(audit, 'contact_centre_or_read_only')), customerId: who.customer.id };
+    if (onlyBranchCanHelp(who.standing)) return { ...(await referred(audit, 'contact_centre_or_read_only')), customerId: who.customer.id };
     return { ...(await work(tx, deps, req, who, audit, prepared)), customerId: who.customer.id };
   };
 }
@@ -154,9 +157,8 @@ export async function prepareActions(actions: readonly ActionName[]): Promise<Pr
 }
 
 /** Whether an active block on the target (or one subject of it) is one the IVR may not lift. */
-async function onlyBranchLifts(tx: Tx, customerId: string, target: BlockTarget, subjectId?: string): Promise<boolean> {
-  const blocks = await activeBlocks(tx, customerId);
-  return blocks.some((b) => b.target === target && (subjectId === undefined || b.subject_id === subjectId) && !canLift(b, 'ivr'));
+function onlyBranchLifts(standing: Standing, target: BlockTarget, subjectId?: string): boolean {
+  return standing.blocks.some((b) => b.target === target && (subjectId === undefined || b.subject_id === subjectId) && !canLift(b, 'ivr'));
 }
 
 async function referred(audit: Audit, reason: string): Promise<ActionResult> {

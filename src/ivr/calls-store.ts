@@ -18,10 +18,26 @@ export interface NewCallRecord {
   to: string;
   state: CallState;
   now: Date;
+  /**
+   * Turn 0 already played (it needed no action): `state` is the state after it, and the call is
+   * recorded as `saveTurn` would have left it, at version 1, in the same statement.
+   */
+  played?: { key: string; response: string };
 }
 
-/** Records a new call at version 0; false when the call is already recorded (a retried start). */
+/** Records a new call (at version 0, or 1 with turn 0 played); false when the call is already recorded (a retried start). */
 export async function insertCall(ex: Executor, rec: NewCallRecord): Promise<boolean> {
+  const played = rec.played
+    ? {
+        branch: rec.state.context.branch ?? null,
+        outcome: rec.state.outcome ?? null,
+        ended_at: rec.state.status === 'ended' ? rec.now : null,
+        turn: 1,
+        last_key: rec.played.key,
+        last_response: rec.played.response,
+        version: 1,
+      }
+    : {};
   const row = await calls(ex)
     .insertInto('ivr_calls')
     .values({
@@ -35,6 +51,7 @@ export async function insertCall(ex: Executor, rec: NewCallRecord): Promise<bool
       state: JSON.stringify(rec.state),
       started_at: rec.now,
       updated_at: rec.now,
+      ...played,
     })
     .onConflict((oc) => oc.column('call_sid').doNothing())
     .returning('call_sid')
@@ -121,6 +138,37 @@ export async function closeCall(ex: Executor, end: CallEnd): Promise<boolean> {
     .where('call_sid', '=', end.callSid)
     .where('version', '=', end.version)
     .where('provider_status', 'is', null)
+    .returning('call_sid')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface FinishedCallEnd {
+  callSid: string;
+  providerStatus: string;
+  /** The provider's figure; without it, the time since the call started, rounded to the second. */
+  durationSeconds: number | null;
+  now: Date;
+}
+
+/**
+ * `closeCall` in one statement for a call the flow already finished (`ended_at` set): its state,
+ * end and outcome stay as they are (a hang-up changes nothing in an ended state), only the
+ * provider's status and the duration are recorded, once. False when the call is not recorded,
+ * already closed, or not finished (the caller hung up mid-flow: use `closeCall`).
+ */
+export async function closeFinishedCall(ex: Executor, end: FinishedCallEnd): Promise<boolean> {
+  const row = await calls(ex)
+    .updateTable('ivr_calls')
+    .set((eb) => ({
+      provider_status: end.providerStatus,
+      duration_seconds: end.durationSeconds ?? sql<number>`greatest(0, round(extract(epoch from (${end.now}::timestamptz - started_at))))::int`,
+      version: eb('version', '+', 1),
+      updated_at: end.now,
+    }))
+    .where('call_sid', '=', end.callSid)
+    .where('provider_status', 'is', null)
+    .where('ended_at', 'is not', null)
     .returning('call_sid')
     .executeTakeFirst();
   return row !== undefined;

@@ -2,12 +2,12 @@ import type { Db } from '../platform/db/database.ts';
 import { isAppError } from '../platform/errors.ts';
 import { ivrActions, prepareActions, type ActionDeps, type Prepared } from './actions.ts';
 import { newCallState, type CallStart } from './call.ts';
-import { closeCall, findCall, insertCall, lockCall, saveTurn } from './calls-store.ts';
+import { closeCall, closeFinishedCall, findCall, insertCall, lockCall, saveTurn } from './calls-store.ts';
 import { transition } from './engine.ts';
 import type { ActionName, ActionOutcome } from './flow-types.ts';
 import type { IvrCall } from './schema.ts';
 import type { IvrSettings } from './settings.ts';
-import type { CallEvent, Say } from './state.ts';
+import type { CallEvent, CallState, Say } from './state.ts';
 import { dialAnswered } from './handover.ts';
 import { findHandoverOfCall, HandoverRefused, openHandover, runHandoverCommand } from './handovers-store.ts';
 import { agentLineOf } from '../directory/directory.ts';
@@ -40,7 +40,14 @@ class Conflict extends Error {}
 /** A call comes in: record it (once, however often the provider retries) and play turn 0. */
 export async function answerCall(deps: IvrDeps, render: Render, start: CallStart & { callSid: string }): Promise<string> {
   const { line, state } = newCallState(deps.settings.flow, start, deps.settings.defaultLocale);
-  await insertCall(deps.db, { callSid: start.callSid, line, from: state.from, to: start.to, state, now: deps.clock.now() });
+  const record = { callSid: start.callSid, line, from: state.from, to: start.to, now: deps.clock.now() };
+  // Turn 0 needs no action (a greeting, a menu): recorded already played, in one statement.
+  const { plain } = await prepare(deps, state, { type: 'start' });
+  if (plain) {
+    const answer = render(plain.effects, 1);
+    const kept = render(withoutSecrets(plain.effects, 'ivr.secret.notRepeated'), 1);
+    if (await insertCall(deps.db, { ...record, state: plain.state, played: { key: 'turn:0', response: kept } })) return answer;
+  } else await insertCall(deps.db, { ...record, state });
   return advance(deps, render, start.callSid, 0, { type: 'start' });
 }
 
@@ -55,6 +62,8 @@ const FINAL = new Set(['completed', 'busy', 'no-answer', 'canceled', 'failed']);
 /** The provider reports the call over: close the record (once) with its duration and outcome. */
 export async function endCall(deps: IvrDeps, callSid: string, providerStatus: string, durationSeconds: number | undefined): Promise<void> {
   if (!FINAL.has(providerStatus)) return;
+  // The usual case, a call the flow finished: one statement. Otherwise read, decide, write.
+  if (await closeFinishedCall(deps.db, { callSid, providerStatus, durationSeconds: durationSeconds ?? null, now: deps.clock.now() })) return;
   for (let i = 0; i < MAX_CONFLICTS; i++) {
     const call = await findCall(deps.db, callSid);
     // Once per call: a call the flow finished at a hang-up or a transfer still gets its status and duration.
@@ -122,7 +131,14 @@ async function advance(deps: IvrDeps, render: Render, callSid: string, turn: num
 /** Plays one turn in one transaction; undefined when another writer got there first. */
 async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, event: CallEvent): Promise<string | undefined> {
   let failed: ActionOutcome | undefined;
-  const prepared = await prepare(deps, call, event);
+  const { prepared, plain } = await prepare(deps, call.state, event);
+  if (plain) {
+    // No action and no transfer: nothing to do but store the turn, one conditional write.
+    const answer = render(plain.effects, call.turn + 1);
+    const kept = render(withoutSecrets(plain.effects, 'ivr.secret.notRepeated'), call.turn + 1);
+    const saved = await saveTurn(deps.db, { callSid: call.call_sid, version: call.version, state: plain.state, turn: call.turn + 1, key, response: kept, now: deps.clock.now() });
+    return saved ? answer : undefined;
+  }
   for (;;) {
     try {
       return await transactionWithRetry(deps.db, async (tx) => {
@@ -152,17 +168,20 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
 /**
  * Plays the turn dry — the flow engine is pure — to learn the action it will ask for, and
  * prepares that action's database-free work (a password hash) before the transaction opens.
+ * A turn that asks for no action and transfers nothing is the turn itself: `plain`.
  */
-async function prepare(deps: IvrDeps, call: IvrCall, event: CallEvent): Promise<Prepared> {
+async function prepare(deps: IvrDeps, state: CallState, event: CallEvent): Promise<{ prepared: Prepared; plain?: Turn }> {
   const wanted: ActionName[] = [];
+  let turn: Turn;
   try {
-    await runTurn(deps.settings.flow, call.state, event, async (req) => {
+    turn = await runTurn(deps.settings.flow, state, event, async (req) => {
       wanted.push(req.action);
       return { outcome: 'rejected' };
     });
   } catch {
     // The turn itself will meet the same failure inside the transaction, where it is answered.
-    return {};
+    return { prepared: {} };
   }
-  return wanted.length > 0 ? prepareActions(wanted) : {};
+  if (wanted.length > 0) return { prepared: await prepareActions(wanted) };
+  return { prepared: {}, ...(turn.effects.some((e) => e.type === 'transfer') ? {} : { plain: turn }) };
 }

@@ -1,8 +1,8 @@
 import { appendAudit } from '../audit/audit.ts';
-import { hasContactCentreBlock } from '../customers/blocks-store.ts';
 import { checkCardPin, type PinDeps } from '../customers/cards-store.ts';
-import { findCustomerByDocument, isRegisteredPhone } from '../customers/customers-store.ts';
+import { isRegisteredPhone } from '../customers/customers-store.ts';
 import { findOperationByReference } from '../customers/operations-store.ts';
+import { findCustomerWithStanding, type Standing } from '../customers/standing-store.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Customer, Operation, OperationStatus } from '../platform/db/schema.ts';
 import type { ActionRequest } from './turn.ts';
@@ -10,6 +10,8 @@ import type { ActionRequest } from './turn.ts';
 /** Who is calling about what, once every check passed. */
 export interface Verified {
   customer: Customer;
+  /** Read with the customer, before any change of the turn. */
+  standing: Standing;
   operation: Operation | undefined;
 }
 
@@ -39,39 +41,42 @@ const NOBODY = '00000000-0000-0000-0000-000000000000';
  */
 export async function identify(tx: Tx, deps: PinDeps, req: ActionRequest, checks: Checks, callSid: string): Promise<Identification> {
   const doc = req.context.document;
-  const customer = doc ? await findCustomerByDocument(tx, doc.type, doc.number) : undefined;
-  const failed: string[] = customer ? [] : ['document'];
+  const found = doc ? await findCustomerWithStanding(tx, doc.type, doc.number) : undefined;
+  let who: Omit<Verified, 'operation'> | undefined;
+  if (found) {
+    const { standing, ...customer } = found;
+    who = { customer, standing };
+  }
+  const failed: string[] = who ? [] : ['document'];
   // A caller whose number is not one of the customer's phones is a stranger to that customer: no
   // secret of theirs is checked and no counter of theirs moves (else two calls from any phone,
   // knowing a DNI and a card's last four, would block the customer's PIN for every channel).
   // The PIN still goes through a check against no card, so the words and the time are the same.
-  const stranger = customer !== undefined && !isRegisteredPhone(customer, req.from);
+  const stranger = who !== undefined && !isRegisteredPhone(who.customer, req.from);
   if (stranger) failed.push('caller_id');
   if (checks.card) {
-    const pin = await checkCardPin(tx, deps, { customerId: customer && !stranger ? customer.id : NOBODY, last4: req.context.cardLast4 ?? '', pin: req.secrets.pin ?? '', by: 'ivr' });
+    const pin = await checkCardPin(tx, deps, { customerId: who && !stranger ? who.customer.id : NOBODY, last4: req.context.cardLast4 ?? '', pin: req.secrets.pin ?? '', by: 'ivr' });
     if (pin !== 'ok' && !stranger) failed.push(pin === 'blocked' ? 'card_blocked' : 'card');
   }
   let operation: Operation | undefined;
-  if (customer && checks.operation) {
-    operation = await findOperationByReference(tx, customer.id, req.context.reference ?? '');
+  if (who && checks.operation) {
+    operation = await findOperationByReference(tx, who.customer.id, req.context.reference ?? '');
     if (operation?.status !== checks.operation) failed.push('operation');
   }
   const at = deps.clock.now();
-  const audit = { at, actor: 'ivr', customerId: customer?.id ?? null, subject: `call:${callSid}` };
-  if (failed.length > 0 || !customer) {
+  const audit = { at, actor: 'ivr', customerId: who?.customer.id ?? null, subject: `call:${callSid}` };
+  if (failed.length > 0 || !who) {
     await appendAudit(tx, { ...audit, action: 'ivr.verification_failed', details: { branch: req.context.branch ?? null, failed } });
     return { ok: false, pinBlocked: failed.includes('card_blocked') };
   }
   await appendAudit(tx, { ...audit, action: 'ivr.verified', details: { branch: req.context.branch ?? null } });
-  return { ok: true, who: { customer, operation } };
+  return { ok: true, who: { ...who, operation } };
 }
 
 /**
  * Whether only a branch can help this verified customer: a contact-centre block ("BLOQUEO CAE")
  * or the read-only profile ("perfil CONSULTAS"), which self-service never lifts (seed 002).
  */
-export async function onlyBranchCanHelp(tx: Tx, customerId: string): Promise<boolean> {
-  if (await hasContactCentreBlock(tx, customerId)) return true;
-  const user = await tx.selectFrom('online_banking_users').select('profile').where('customer_id', '=', customerId).executeTakeFirst();
-  return user?.profile === 'read_only';
+export function onlyBranchCanHelp(standing: Standing): boolean {
+  return standing.blocks.some((b) => b.origin === 'contact_centre') || standing.onlineBanking?.profile === 'read_only';
 }

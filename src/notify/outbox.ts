@@ -41,39 +41,48 @@ export const messageLocale = (message: NewMessage): Locale => message.customer?.
  * customer and per phone (throws `too_many`).
  */
 export async function enqueueMessage(tx: Tx, deps: EnqueueDeps, message: NewMessage): Promise<{ id: number }> {
-  if (templateChannel(message.template) !== message.channel) {
-    throw new Error(`template "${message.template}" is not a ${message.channel} template`);
+  const [row] = await enqueueMessages(tx, deps, [message]);
+  return row!;
+}
+
+/**
+ * `enqueueMessage` for the messages of one change, in one insert: each rendered, sealed and (an
+ * SMS) rate-limited as `enqueueMessage` does. With more than one SMS the later ones must count
+ * the earlier, so those are added one by one. Ids in the order of `messages`.
+ */
+export async function enqueueMessages(tx: Tx, deps: EnqueueDeps, messages: readonly NewMessage[]): Promise<{ id: number }[]> {
+  if (messages.filter((m) => m.channel === 'sms').length > 1) {
+    const ids: { id: number }[] = [];
+    for (const m of messages) ids.push(...(await enqueueMessages(tx, deps, [m])));
+    return ids;
   }
-  const recipient = normaliseRecipient(message.channel, message.to);
-  const locale = messageLocale(message);
-  const customerId = message.customer?.id ?? null;
-  const rendered = renderMessage(message.template, locale, message.params);
   const now = deps.clock.now();
-  if (message.channel === 'sms') {
-    await assertSmsAllowed(tx, {
-      recipient,
-      customerId,
-      now,
-      perHour: deps.config.limits.smsPerCustomerPerHour,
-    });
-  }
-  return tx
-    .insertInto('outbox')
-    .values({
+  const rows = messages.map((message) => {
+    if (templateChannel(message.template) !== message.channel) {
+      throw new Error(`template "${message.template}" is not a ${message.channel} template`);
+    }
+    const locale = messageLocale(message);
+    const rendered = renderMessage(message.template, locale, message.params);
+    return {
       channel: message.channel,
-      recipient,
+      recipient: normaliseRecipient(message.channel, message.to),
       template: message.template,
       locale,
       subject: rendered.subject ?? null,
       body: deps.sealer.seal(rendered.body),
-      customer_id: customerId,
+      customer_id: message.customer?.id ?? null,
       // Times from the injected clock, not the database's now(): the rate limit and the
       // worker compare against the same clock, and tests move it.
       created_at: now,
       next_attempt_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+    };
+  });
+  if (rows.length === 0) return [];
+  for (const row of rows) {
+    if (row.channel === 'sms') await assertSmsAllowed(tx, { recipient: row.recipient, customerId: row.customer_id, now, perHour: deps.config.limits.smsPerCustomerPerHour });
+  }
+  // Postgres returns the rows of a multi-row insert in the order of its values.
+  return tx.insertInto('outbox').values(rows).returning('id').execute();
 }
 
 export interface ComposedEmail {

@@ -24,7 +24,11 @@ export async function assertSmsAllowed(tx: Tx, check: SmsRateCheck): Promise<voi
   // Two concurrent requests must not both read "one left" and both send: a transaction lock
   // per phone and per customer serialises them until commit. Sorted, so two transactions
   // always take the locks in the same order and cannot deadlock each other.
-  for (const key of keys.sort()) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(tx);
+  // One statement: the locks are taken left to right, in the order of the select list.
+  const locks = keys.sort().map((key) => sql`pg_advisory_xact_lock(hashtext(${key}))`);
+  await sql`select ${sql.join(locks)}`.execute(tx);
+  // The count is a statement of its own: its snapshot is taken after the locks are held, so it
+  // sees every SMS of the transactions that held them before us.
 
   const since = new Date(check.now.getTime() - HOUR_MS);
   const customerId = check.customerId ?? null;

@@ -9,8 +9,9 @@ import type { SelfserviceTables } from './schema.ts';
  */
 export async function spendChallenge(ex: Executor, hasher: KeyedHasher, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
   const db = ex.withTables<SelfserviceTables>();
-  await db.deleteFrom('captcha_spent').where('expires_at', '<=', now).execute();
+  // One statement: the expired rows go as the challenge is spent.
   const row = await db
+    .with('purged', (q) => q.deleteFrom('captcha_spent').where('expires_at', '<=', now))
     .insertInto('captcha_spent')
     .values({ challenge_hash: hasher.hash('altcha.spent', nonce), expires_at: expiresAt })
     .onConflict((oc) => oc.column('challenge_hash').doNothing())

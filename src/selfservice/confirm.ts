@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit.ts';
 import { newestCodeExpired, verifyCode } from '../customers/codes-store.ts';
-import { getCustomer } from '../customers/customers-store.ts';
+import { getCustomerWithStanding } from '../customers/standing-store.ts';
 import { newTemporaryPassword } from '../customers/temporary-password.ts';
 import { onlyBranchCanHelp } from './branch.ts';
 import { deliverCredentials, type Delivered } from './credentials.ts';
@@ -51,9 +51,9 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
       return { kind: 'refuse', error: refusal('too_many_attempts') };
     }
     if (outcome !== 'done') return { kind: 'refuse', error: refusal(outcome === 'expired_code' ? 'expired_code' : 'invalid_code', { attemptsLeft: attemptsLeft(attempts, max) }) };
-    const customer = (await getCustomer(tx, flow.customer_id!))!;
+    const customer = (await getCustomerWithStanding(tx, flow.customer_id!))!;
     // A block may have been set since step 1 (the contact centre works 24/7).
-    const why = await onlyBranchCanHelp(tx, customer);
+    const why = onlyBranchCanHelp(customer);
     if (why) {
       await setStep(tx, flow.id, 'failed', now);
       await appendAudit(tx, { ...audit, action: 'recovery.referred_to_branch', details: { flow: flow.id, reason: why } });

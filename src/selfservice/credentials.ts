@@ -3,9 +3,9 @@ import { liftBlocks } from '../customers/blocks-store.ts';
 import { resetPasswordFailures, setPassword } from '../customers/credentials-store.ts';
 import { maskEmail, maskPhone } from '../customers/mask.ts';
 import type { TemporaryPassword } from '../customers/temporary-password.ts';
-import { enqueueMessage } from '../notify/outbox.ts';
+import { enqueueMessages } from '../notify/outbox.ts';
 import type { Tx } from '../platform/db/database.ts';
-import type { Customer } from '../platform/db/schema.ts';
+import type { CustomerWithStanding } from '../customers/standing-store.ts';
 import type { RecoveryDeps } from './deps.ts';
 import { endCustomerSessions } from '../banking/sessions-store.ts';
 
@@ -24,16 +24,19 @@ export interface Delivered {
  * Everything in the caller's transaction: the messages exist only if the change commits. The
  * temporary password comes hashed (`newTemporaryPassword`, before the transaction opened).
  */
-export async function deliverCredentials(tx: Tx, deps: RecoveryDeps, customer: Customer, flowId: string, temporary: TemporaryPassword): Promise<Delivered> {
-  const user = await tx.selectFrom('online_banking_users').select('user_code').where('customer_id', '=', customer.id).executeTakeFirstOrThrow();
+export async function deliverCredentials(tx: Tx, deps: RecoveryDeps, customer: CustomerWithStanding, flowId: string, temporary: TemporaryPassword): Promise<Delivered> {
+  // `onlyBranchCanHelp` let through only a customer with an online-banking user.
+  const userCode = customer.standing.onlineBanking!.userCode;
   const email = customer.email!;
   const mobile = customer.mobile!;
   const { password, hash } = temporary;
   const ttl = deps.config.limits.temporaryPasswordTtlSeconds;
   const now = deps.clock.now();
   const base = { customer };
-  await enqueueMessage(tx, deps, { ...base, channel: 'sms', to: mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } });
-  await enqueueMessage(tx, deps, { ...base, channel: 'email', to: email, template: 'email.user_code', params: { name: customer.name, userCode: user.user_code } });
+  await enqueueMessages(tx, deps, [
+    { ...base, channel: 'sms', to: mobile, template: 'sms.temporary_password', params: { password, minutes: Math.round(ttl / 60) } },
+    { ...base, channel: 'email', to: email, template: 'email.user_code', params: { name: customer.name, userCode } },
+  ]);
   await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'web', by: 'web' });
   await resetPasswordFailures(tx, deps, customer.id, 'web');
   await setPassword(tx, deps, customer.id, hash, { temporary: true, expiresAt: new Date(now.getTime() + ttl * 1000), by: 'web' });

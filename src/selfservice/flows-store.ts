@@ -11,6 +11,7 @@ import type { RecoveryFlow, SelfserviceTables } from './schema.ts';
  */
 const tables = (ex: Executor) => ex.withTables<SelfserviceTables>();
 const tokenHash = (hasher: KeyedHasher, token: string) => hasher.hash('recovery.flow', token);
+const purgeBefore = (now: Date) => new Date(now.getTime() - 86_400_000);
 
 export interface NewFlow {
   customerId: string | null;
@@ -18,14 +19,21 @@ export interface NewFlow {
   step: RecoveryStep;
   now: Date;
   expiresAt: Date;
+  /** Created with its code sent (`code_sent`): when. */
+  lastCodeAt?: Date;
 }
 
-/** Creates a flow; returns it with the token for the cookie (never stored). */
+/**
+ * Creates a flow; returns it with the token for the cookie (never stored). The flows that
+ * ended more than a day ago are purged in the same statement (they hold no secret;
+ * the audit log keeps the story).
+ */
 export async function createFlow(ex: Executor, hasher: KeyedHasher, flow: NewFlow): Promise<{ flow: RecoveryFlow; token: string }> {
   const token = randomToken();
   const row = await tables(ex)
+    .with('purged', (db) => db.deleteFrom('recovery_flows').where('expires_at', '<', purgeBefore(flow.now)))
     .insertInto('recovery_flows')
-    .values({ id: randomUUID(), id_hash: tokenHash(hasher, token), customer_id: flow.customerId, card_id: flow.cardId, step: flow.step, last_code_at: null, expires_at: flow.expiresAt, created_at: flow.now, updated_at: flow.now })
+    .values({ id: randomUUID(), id_hash: tokenHash(hasher, token), customer_id: flow.customerId, card_id: flow.cardId, step: flow.step, last_code_at: flow.lastCodeAt ?? null, expires_at: flow.expiresAt, created_at: flow.now, updated_at: flow.now })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { flow: row, token };
@@ -70,13 +78,5 @@ export async function recordResend(ex: Executor, id: string, now: Date): Promise
     .updateTable('recovery_flows')
     .set((eb) => ({ resends: eb('resends', '+', 1), last_code_at: now, updated_at: now }))
     .where('id', '=', id)
-    .execute();
-}
-
-/** Deletes flows that ended more than a day ago (they hold no secret; the audit log keeps the story). */
-export async function purgeOldFlows(ex: Executor, now: Date): Promise<void> {
-  await tables(ex)
-    .deleteFrom('recovery_flows')
-    .where('expires_at', '<', new Date(now.getTime() - 86_400_000))
     .execute();
 }

@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/audit.ts';
 import { checkCardPin, findCardByPan } from '../customers/cards-store.ts';
 import { issueCode } from '../customers/codes-store.ts';
-import { findCustomerByDocument } from '../customers/customers-store.ts';
+import { findCustomerWithStanding } from '../customers/standing-store.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
 import { onlyBranchCanHelp } from './branch.ts';
 import { checkCaptcha } from './captcha.ts';
@@ -9,7 +9,7 @@ import { spendChallenge } from './captcha-store.ts';
 import type { RecoveryDeps } from './deps.ts';
 import { refusal } from './errors.ts';
 import { flowExpiry } from './flow.ts';
-import { createFlow, purgeOldFlows, setStep } from './flows-store.ts';
+import { createFlow } from './flows-store.ts';
 import { checkStartInput, type StartInput } from './input.ts';
 import { transactionWithRetry } from '../platform/db/retry.ts';
 
@@ -38,7 +38,7 @@ export async function startRecovery(deps: RecoveryDeps, input: StartInput, captc
     throw refusal('captcha');
   }
   return transactionWithRetry(deps.db, async (tx) => {
-    const customer = await findCustomerByDocument(tx, data.documentType, data.document);
+    const customer = await findCustomerWithStanding(tx, data.documentType, data.document);
     const card = await findCardByPan(tx, deps.hasher, data.pan);
     const cardId = card && customer && card.customer_id === customer.id ? card.id : NOBODY;
     const pin = await checkCardPin(tx, deps, { customerId: customer?.id ?? NOBODY, last4: data.last4, pin: data.pin, cardId, by: 'web' });
@@ -47,22 +47,20 @@ export async function startRecovery(deps: RecoveryDeps, input: StartInput, captc
     const audit = { at: now, actor: 'web', customerId: customer?.id ?? null, subject: 'recovery' };
 
     if (verified) {
-      const why = await onlyBranchCanHelp(tx, verified);
+      const why = onlyBranchCanHelp(verified);
       if (why) {
         await appendAudit(tx, { ...audit, action: 'recovery.referred_to_branch', details: { reason: why } });
         return { step: 'visit_branch' } as const;
       }
     }
-    await purgeOldFlows(tx, now);
     const expiresAt = flowExpiry(now, deps.config.web.recoveryFlowTtlSeconds);
-    const { flow, token } = await createFlow(tx, deps.hasher, { customerId: verified?.id ?? null, cardId: verified ? cardId : null, step: 'identify', now, expiresAt });
+    const { flow, token } = await createFlow(tx, deps.hasher, { customerId: verified?.id ?? null, cardId: verified ? cardId : null, step: 'code_sent', lastCodeAt: now, now, expiresAt });
     const subject = `flow:${flow.id}`;
     const issued = await issueCode(tx, deps, { purpose: 'recovery', subject, customerId: verified?.id ?? null, maxAttempts: deps.config.web.recoveryCodeAttempts });
     if (verified) {
       const minutes = Math.round((issued.expiresAt.getTime() - now.getTime()) / 60_000);
       await enqueueMessage(tx, deps, { channel: 'sms', to: verified.mobile!, template: 'sms.code.recovery', customer: verified, params: { code: issued.code, minutes } });
     }
-    await setStep(tx, flow.id, 'code_sent', now, true);
     await appendAudit(tx, { ...audit, action: verified ? 'recovery.started' : 'recovery.identification_failed', details: { flow: flow.id, failed } });
     return { step: 'code_sent', token, expiresAt } as const;
   });
