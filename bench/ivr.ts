@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startAuditSealer } from '../src/audit/sealer.ts';
 import { hashPassword } from '../src/customers/passwords.ts';
 import { keyedHashPinVerifier } from '../src/customers/pin-verifier.ts';
 import { DEV_TWILIO_AUTH_TOKEN } from '../src/ivr/settings.ts';
@@ -120,6 +121,9 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
       hashTimes.push(now() - h);
     }
 
+    // The audit sealer runs beside the load phases, as in production (not while the call above was recorded).
+    const sealer = await startAuditSealer(s.services, s.app.log);
+
     // Throughput: every call at once, each key pressed the moment the last answer is in.
     const sat = { withPin: [] as number[], withoutPin: [] as number[] };
     const t0 = now();
@@ -143,6 +147,7 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
       }
     };
     await Promise.all(Array.from({ length: calls }, line));
+    await sealer?.stop();
 
     // The floor, on the same database: the recorded round trips, the PIN check, the hash.
     await createScratch(s.services.db);
