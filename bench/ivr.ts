@@ -1,3 +1,4 @@
+import { startAuditSealer } from '../src/audit/sealer.ts';
 import { hashPassword } from '../src/customers/passwords.ts';
 import { keyedHashPinVerifier } from '../src/customers/pin-verifier.ts';
 import { DEV_TWILIO_AUTH_TOKEN } from '../src/ivr/settings.ts';
@@ -90,6 +91,9 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
       hashTimes.push(now() - h);
     }
 
+    // The audit sealer runs beside the load phases, as in production (not while the call above was recorded).
+    const sealer = await startAuditSealer(s.services, s.app.log);
+
     // Throughput: every call at once, each key pressed the moment the last answer is in.
     const saturated = await clients.run('saturate', { callers: dialers(saturating) });
     const sat = saturated.result;
@@ -99,6 +103,7 @@ export async function benchIvr(backend: Backend, calls: number, thinkMs: number)
     // `thinkMs` to every prompt (bench/lib/ivr-client.ts).
     const listened = await clients.run('paced', { callers: dialers(paced), lines: calls, thinkMs });
     const turns = listened.result;
+    await sealer?.stop();
 
     // The floor, on the same database: the recorded round trips, the PIN check, the hash.
     await createScratch(s.services.db);

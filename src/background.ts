@@ -4,6 +4,7 @@ import { startNotificationWorker } from './notify/worker.ts';
 import { loadDemoDataOnFirstStart } from './demo/background.ts';
 import { startSealedCodeSweep } from './customers/sweep.ts';
 import { startAuditCheckpoints } from './audit/checkpoint-task.ts';
+import { startAuditSealer } from './audit/sealer.ts';
 import { startSlaWatch } from './backoffice/supervisor/sla-task.ts';
 
 export interface BackgroundWork {
@@ -15,9 +16,10 @@ export type BackgroundTask = (services: Services, log: FastifyBaseLogger) => Pro
 
 /**
  * What runs beside the HTTP server. Modules add their task here (the notification worker,
- * the demo-data loader in dev mode ...). Tasks start in order and stop in reverse order.
+ * the demo-data loader in dev mode ...). Tasks start in order and stop in reverse order: the
+ * audit sealer seals what is left before the checkpoint task takes its last checkpoint.
  */
-export const backgroundTasks: BackgroundTask[] = [loadDemoDataOnFirstStart, startNotificationWorker, startSealedCodeSweep, startAuditCheckpoints, startSlaWatch];
+export const backgroundTasks: BackgroundTask[] = [loadDemoDataOnFirstStart, startNotificationWorker, startSealedCodeSweep, startAuditCheckpoints, startAuditSealer, startSlaWatch];
 
 export async function startBackgroundWork(services: Services, log: FastifyBaseLogger): Promise<BackgroundWork> {
   const started: BackgroundWork[] = [];

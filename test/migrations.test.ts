@@ -35,11 +35,11 @@ describeEachDatabase('a migration that lands after a higher-numbered one', (back
   it('is applied on a database that already has the later one', async () => {
     const database = await freshDatabase(backend, { upTo: '0016_ivr_handovers' });
     try {
-      // The database as a release without 0017 left it: 0019 applied.
-      const { ['0017_audit_keyed']: _later, ...before } = migrations;
+      // The database as a release without 0017 left it: 0019 to 0024 applied (0025 builds on 0017, so it came after).
+      const { ['0017_audit_keyed']: _later, ['0025_audit_sealer']: _sealer, ...before } = migrations;
       const { error } = await new Migrator({ db: database.db, provider: { getMigrations: async () => before } }).migrateToLatest();
       expect(error).toBeUndefined();
-      expect(await migrate(database.db)).toEqual(['0017_audit_keyed']);
+      expect(await migrate(database.db)).toEqual(['0017_audit_keyed', '0025_audit_sealer']);
       expect(await migrate(database.db)).toEqual([]);
     } finally {
       await database.drop();

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Executor, Tx } from '../platform/db/database.ts';
 import { beforeCommit } from '../platform/db/retry.ts';
 import { requireAuditKeys, type AuditKey } from './keys.ts';
@@ -68,45 +67,46 @@ export function keyedHash(key: AuditKey, seq: number, prevHash: string, canonica
   return key.mac(['cerrojo.audit.row.v2', String(seq), key.id, prevHash, canonical]);
 }
 
-const AUDIT_LOCK = 0x63657272; // 'cerr': serialises appends so the chain has one order
+/**
+ * A row's own MAC, written with it by the request: HMAC-SHA-256(audit key, key id ‖ canonical
+ * row). Until the sealer chains the row it is what shows an edit (`cerrojo audit verify` names
+ * such a row `forged`); after, the chain covers the row too.
+ */
+export function rowMac(key: AuditKey, canonical: string): string {
+  return key.mac(['cerrojo.audit.unsealed.v1', key.id, canonical]);
+}
 
 /**
- * Appends an event to the audit log, chained to the previous row. Call it inside the
- * transaction that makes the change it reports, so both land or neither does. In a transaction
- * opened by `transactionWithRetry` (`inTransaction`) the event is written at the end of the
- * transaction, just before its commit, with the others of the same transaction in the order
- * they were appended: the lock that gives the chain one order is then held for those few
- * statements and the commit instead of from the first event to the commit (docs/performance.md).
+ * Appends an event to the audit log. Call it inside the transaction that makes the change it
+ * reports, so both land or neither does. The row is written unchained, with its own MAC, and
+ * without any global lock: the background sealer (src/audit/sealer.ts) chains it after it
+ * commits. In a transaction opened by `transactionWithRetry` (`inTransaction`) the events are
+ * written at the end of the transaction, all in one INSERT, in the order they were appended.
  */
 export async function appendAudit(executor: Executor, event: AuditEvent): Promise<void> {
   if (!executor.isTransaction) {
-    await executor.transaction().execute((tx) => appendAudit(tx, event));
+    // One statement, so no transaction of its own is needed.
+    await writeUnsealed(executor, [event]);
     return;
   }
   const tx = executor as Tx;
   let buffer = deferred.get(tx);
   if (!buffer) {
     const events: AuditEvent[] = [];
-    if (beforeCommit(tx, () => writeChained(tx, events))) {
+    if (beforeCommit(tx, () => writeUnsealed(tx, events))) {
       buffer = events;
       deferred.set(tx, buffer);
     }
   }
   if (buffer) buffer.push(event);
-  else await writeChained(tx, [event]);
+  else await writeUnsealed(tx, [event]);
 }
 
 const deferred = new WeakMap<Tx, AuditEvent[]>();
 
-async function writeChained(tx: Tx, events: readonly AuditEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const key = requireAuditKeys(tx).current;
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(tx);
-  const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  let seq = Number(last?.seq ?? 0);
-  const values = events.map((event) => {
-    seq++;
+/** The rows of some events as the request inserts them: unsealed, each with its own MAC. */
+export function unsealedRows(key: AuditKey, events: readonly AuditEvent[]) {
+  return events.map((event) => {
     // Microsecond precision is what the database keeps; round so the stored row hashes the same.
     const row = {
       at: new Date(Math.floor(event.at.getTime())),
@@ -116,12 +116,13 @@ async function writeChained(tx: Tx, events: readonly AuditEvent[]): Promise<void
       subject: event.subject ?? null,
       details: event.details ?? {},
     };
-    const hash = keyedHash(key, seq, prevHash, canonicalRow(row));
-    const value = { ...row, details: JSON.stringify(row.details), seq, key_id: key.id, prev_hash: prevHash, hash };
-    prevHash = hash;
-    return value;
+    return { ...row, details: JSON.stringify(row.details), row_key_id: key.id, row_mac: rowMac(key, canonicalRow(row)) };
   });
-  // One statement; its rows take their ids in the order given, which is the chain's order (`seq`,
-  // gapless, unlike ids, which a rolled-back transaction skips).
-  await tx.insertInto('audit_log').values(values).execute();
+}
+
+async function writeUnsealed(ex: Executor, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const key = requireAuditKeys(ex).current;
+  // One statement for all the events of the transaction; ids give the sealer an order to take them in.
+  await ex.insertInto('audit_log').values(unsealedRows(key, events)).execute();
 }

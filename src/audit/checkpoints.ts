@@ -72,10 +72,10 @@ export function parseCheckpoints(text: string): AuditCheckpoint[] {
   return out;
 }
 
-/** The last row of the chain, or undefined for an empty log. */
+/** The last sealed row of the chain, or undefined while nothing is sealed. */
 export async function chainHead(ex: Executor): Promise<{ seq: number; hash: string } | undefined> {
-  const row = await ex.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+  const row = await ex.selectFrom('audit_log').select(['seq', 'hash']).where('seq', 'is not', null).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash! } : undefined;
 }
 
 export interface CheckpointLog {

@@ -6,9 +6,11 @@ import type { AuditVerification } from './verify.ts';
 export function auditReport(result: AuditVerification): string {
   const legacy = result.legacyRows > 0 ? `, ${result.legacyRows} of them unkeyed from before the keyed chain` : '';
   const checked = result.checkpoints > 0 ? `, ${result.checkpoints} checkpoints checked` : '';
-  const summary = `${result.rows} rows${legacy}${checked}`;
+  const { unsealed } = result;
+  const pending = unsealed.rows > 0 ? `, ${unsealed.rows} not sealed yet (the oldest at ${unsealed.oldestAt}, ${unsealed.oldestAgeSeconds} s ago)` : '';
+  const summary = `${result.rows} rows${legacy}${checked}${pending}`;
   if (result.ok) return `Audit log intact: ${summary}\n`;
-  const lines = result.problems.map((p) => `  row ${p.seq}: ${p.kind}: ${p.reason}\n`);
+  const lines = result.problems.map((p) => `  ${p.seq === null ? `unsealed row id ${p.id}` : `row ${p.seq}`}: ${p.kind}: ${p.reason}\n`);
   return `Audit log BROKEN: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} (${summary})\n${lines.join('')}`;
 }
 
@@ -17,6 +19,8 @@ export function auditReport(result: AuditVerification): string {
  * missing row; with `--checkpoints`, also every signed checkpoint whose row is gone or
  * different. Exit 0 when intact, 1 when broken, so a cron job or a monitor can alert on it.
  * `cerrojo audit checkpoint`: signs and publishes the chain's head now.
+ * `cerrojo audit seal`: chains the rows not sealed yet now (the background sealer does it every
+ * `audit.sealIntervalMs`).
  */
 export const auditCommand: CliCommand = (program: Command) => {
   const audit = program.command('audit').description('audit log tools');
@@ -49,6 +53,25 @@ export const auditCommand: CliCommand = (program: Command) => {
         const result = await verifyAuditChain(services.db, checkpoints ? { checkpoints } : {});
         process.stdout.write(auditReport(result));
         if (!result.ok) process.exitCode = 1;
+      } finally {
+        await services.database.close();
+      }
+    });
+  audit
+    .command('seal')
+    .description('chain the audit rows not sealed yet now, as the background sealer does')
+    .addOption(configOption())
+    .addOption(devOption())
+    .action(async (opts: { config?: string; dev?: boolean }) => {
+      const [{ configFrom }, { boot }, { sealAudit }] = await Promise.all([import('../cli.ts'), import('../platform/boot.ts'), import('./sealer.ts')]);
+      const services = await boot(configFrom(opts));
+      try {
+        const outcome = await sealAudit(services.db, { batchSize: services.config.audit.sealBatchSize });
+        process.stdout.write(`Sealed ${outcome.sealed} audit rows.\n`);
+        if (outcome.forged.length > 0) {
+          process.stdout.write(`${outcome.forged.length} of them failed their own MAC (edited before sealing): run cerrojo audit verify.\n`);
+          process.exitCode = 1;
+        }
       } finally {
         await services.database.close();
       }

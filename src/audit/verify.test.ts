@@ -4,6 +4,7 @@ import { asDatabaseOperator, describeEachDatabase, freshDatabase, TEST_AUDIT_KEY
 import { migrate } from '../platform/db/database.ts';
 import { appendAudit, canonicalRow, chainHash, GENESIS_HASH, keyedHash } from './audit.ts';
 import { createAuditKeyring, withAuditKeys } from './keys.ts';
+import { sealAudit } from './sealer.ts';
 import { checkRowHash, verifyAuditChain, type ChainRow } from './verify.ts';
 
 const event = (i: number) => ({
@@ -46,10 +47,12 @@ describeEachDatabase('audit chain verification', (backend) => {
 
   const append = async (n: number, db = database.db) => {
     for (let i = 1; i <= n; i++) await appendAudit(db, event(i));
+    await sealAudit(db);
   };
+  const noneUnsealed = { rows: 0, oldestAt: null, oldestAgeSeconds: null };
 
   it('reports an empty log as intact', async () => {
-    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 0, legacyRows: 0, head: null, checkpoints: 0, problems: [] });
+    expect(await verifyAuditChain(database.db)).toEqual({ ok: true, rows: 0, legacyRows: 0, head: null, checkpoints: 0, problems: [], unsealed: noneUnsealed });
   });
 
   it('reports an intact chain across several pages, numbered 1, 2, 3 ... and keyed', async () => {
@@ -57,12 +60,13 @@ describeEachDatabase('audit chain verification', (backend) => {
     const rows = await database.db.selectFrom('audit_log').select(['seq', 'key_id', 'hash']).orderBy('seq').execute();
     expect(rows.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(new Set(rows.map((r) => r.key_id))).toEqual(new Set([createAuditKeyring(TEST_AUDIT_KEY).current.id]));
-    expect(await verifyAuditChain(database.db, { pageSize: 3 })).toEqual({ ok: true, rows: 7, legacyRows: 0, head: { seq: 7, hash: rows[6]!.hash }, checkpoints: 0, problems: [] });
+    expect(await verifyAuditChain(database.db, { pageSize: 3 })).toEqual({ ok: true, rows: 7, legacyRows: 0, head: { seq: 7, hash: rows[6]!.hash! }, checkpoints: 0, problems: [], unsealed: noneUnsealed });
   });
 
   it('does not write a row through a handle without an audit key', async () => {
     const bare = { ...database, db: database.db.withoutPlugins() };
     await expect(appendAudit(bare.db, event(1))).rejects.toThrow(/no audit key/);
+    await expect(sealAudit(bare.db)).rejects.toThrow(/no audit key/);
   });
 
   it('verifies rows of a retired key while it is among the previous keys, and names them when it is not', async () => {
@@ -124,6 +128,7 @@ describeEachDatabase('audit chain across migration 0017', (backend) => {
     await migrate(database.db);
     await appendAudit(database.db, event(5));
     await appendAudit(database.db, event(6));
+    await sealAudit(database.db);
     const rows = await database.db.selectFrom('audit_log').select(['id', 'seq', 'key_id', 'prev_hash', 'hash']).orderBy('seq').execute();
     expect(rows.map((r) => [r.id, Number(r.seq), r.key_id === null])).toEqual([
       [1, 1, true],
@@ -141,10 +146,11 @@ describeEachDatabase('audit chain across migration 0017', (backend) => {
     await writeLegacyRows(3);
     await migrate(database.db);
     await appendAudit(database.db, event(4));
+    await sealAudit(database.db);
     await asDatabaseOperator(database.db, async (tx) => {
       const row = await tx.selectFrom('audit_log').selectAll().where('seq', '=', 3).executeTakeFirstOrThrow();
       const forged = { ...row, at: new Date(row.at), actor: 'attacker' };
-      await tx.updateTable('audit_log').set({ actor: 'attacker', hash: chainHash(row.prev_hash, canonicalRow(forged)) }).where('seq', '=', 3).execute();
+      await tx.updateTable('audit_log').set({ actor: 'attacker', hash: chainHash(row.prev_hash!, canonicalRow(forged)) }).where('seq', '=', 3).execute();
     });
     expect((await verifyAuditChain(database.db)).problems.map((p) => [p.kind, p.seq])).toEqual([['relinked', 4]]);
   });
@@ -154,9 +160,10 @@ describeEachDatabase('audit chain across migration 0017', (backend) => {
     await migrate(database.db);
     await appendAudit(database.db, event(3));
     await appendAudit(database.db, event(4));
+    await sealAudit(database.db);
     await asDatabaseOperator(database.db, async (tx) => {
       const row = await tx.selectFrom('audit_log').selectAll().where('seq', '=', 4).executeTakeFirstOrThrow();
-      await tx.updateTable('audit_log').set({ key_id: null, hash: chainHash(row.prev_hash, canonicalRow({ ...row, at: new Date(row.at) })) }).where('seq', '=', 4).execute();
+      await tx.updateTable('audit_log').set({ key_id: null, hash: chainHash(row.prev_hash!, canonicalRow({ ...row, at: new Date(row.at) })) }).where('seq', '=', 4).execute();
     });
     expect((await verifyAuditChain(database.db)).problems.map((p) => [p.kind, p.seq])).toEqual([['downgraded', 4]]);
   });

@@ -1,5 +1,5 @@
 import type { Executor } from '../platform/db/database.ts';
-import { GENESIS_HASH, canonicalRow, chainHash, keyedHash, type ChainedFields } from './audit.ts';
+import { GENESIS_HASH, canonicalRow, chainHash, keyedHash, rowMac, type ChainedFields } from './audit.ts';
 import { checkCheckpointSignature, type AuditCheckpoint } from './checkpoints.ts';
 import { requireAuditKeys, sameMac, type AuditKeyring } from './keys.ts';
 
@@ -17,6 +17,8 @@ export type AuditProblemKind =
   | 'downgraded'
   /** A row made under a key that is not configured. */
   | 'unknown_key'
+  /** A row whose own MAC (written with it, before sealing) fails: edited before the sealer chained it. */
+  | 'forged'
   /** A checkpoint names a row beyond the end of the log: the tail was deleted. */
   | 'truncated'
   /** A checkpoint names a row that is now different or missing. */
@@ -26,9 +28,20 @@ export type AuditProblemKind =
 
 export interface AuditProblem {
   kind: AuditProblemKind;
-  /** The place in the chain (`seq`) where it shows. */
-  seq: number;
+  /** The place in the chain (`seq`) where it shows; null for a row not yet sealed. */
+  seq: number | null;
+  /** The row's id, for a row not yet sealed. */
+  id?: number;
   reason: string;
+}
+
+/** The rows the sealer has not chained yet (src/audit/sealer.ts). */
+export interface UnsealedRows {
+  rows: number;
+  /** The oldest one's `at` (ISO 8601), or null when there is none. */
+  oldestAt: string | null;
+  /** Its age in seconds when verified, or null when there is none. */
+  oldestAgeSeconds: number | null;
 }
 
 export interface AuditVerification {
@@ -40,8 +53,10 @@ export interface AuditVerification {
   head: { seq: number; hash: string } | null;
   /** Checkpoints checked against the chain. */
   checkpoints: number;
-  /** Each thing found, by row (`seq`); at most `MAX_PROBLEMS`. */
+  /** Each thing found, by row (`seq`, then the unsealed rows by id); at most `MAX_PROBLEMS`. */
   problems: AuditProblem[];
+  /** Rows written and not yet chained: not a problem, but a growing count or age is a sealer stopped. */
+  unsealed: UnsealedRows;
 }
 
 export const MAX_PROBLEMS = 100;
@@ -51,6 +66,20 @@ export interface ChainRow extends ChainedFields {
   key_id: string | null;
   prev_hash: string;
   hash: string;
+  row_key_id?: string | null;
+  row_mac?: string | null;
+}
+
+/**
+ * Why a row's own MAC (written by the request, before sealing) does not hold, or null. Rows
+ * from before migration 0025 have none.
+ */
+export function checkRowMac(keyring: AuditKeyring, row: ChainedFields & { row_key_id?: string | null; row_mac?: string | null }): string | null {
+  if (row.row_mac === null || row.row_mac === undefined) return null;
+  const key = row.row_key_id ? keyring.byId.get(row.row_key_id) : undefined;
+  if (!key) return `the row's own MAC names key ${row.row_key_id}, which is not configured (AUDIT_KEY, AUDIT_PREVIOUS_KEYS): forged, or a retired key is missing`;
+  if (sameMac(rowMac(key, canonicalRow(row)), row.row_mac)) return null;
+  return 'the row does not match its own MAC: it was edited before it was sealed';
 }
 
 /**
@@ -119,6 +148,11 @@ class ChainWalker {
     } else {
       this.closeRun();
       if (bad) this.add({ kind: bad.kind, seq: row.seq, reason: bad.reason });
+      else {
+        // The chain holds: the row was chained as it was found; its own MAC says if it was edited before.
+        const forged = checkRowMac(this.keyring, row);
+        if (forged) this.add({ kind: 'forged', seq: row.seq, reason: forged });
+      }
     }
     if (row.key_id === null) this.legacyRows++;
     else this.keyedSeen = true;
@@ -159,12 +193,15 @@ class ChainWalker {
  * names every break it finds (PCI DSS 10.3.2, 10.3.4). With checkpoints (read from outside the
  * database), also checks each one's signature and that the row it names is still there and the
  * same: that is what shows a deleted tail or a chain rewritten from some row to the end.
- * The keys are those the handle carries unless given.
+ * Then checks the rows not yet sealed against their own MAC, and counts them. Run on a handle,
+ * it reads one snapshot (repeatable read), so a sealer working meanwhile moves no row from one
+ * part to the other. The keys are those the handle carries unless given.
  */
 export async function verifyAuditChain(
   ex: Executor,
-  options: { keyring?: AuditKeyring; checkpoints?: readonly AuditCheckpoint[]; pageSize?: number } = {},
+  options: { keyring?: AuditKeyring; checkpoints?: readonly AuditCheckpoint[]; pageSize?: number; now?: Date } = {},
 ): Promise<AuditVerification> {
+  if (!ex.isTransaction) return ex.transaction().setIsolationLevel('repeatable read').execute((tx) => verifyAuditChain(tx, options));
   const keyring = options.keyring ?? requireAuditKeys(ex);
   const pageSize = options.pageSize ?? 1000;
   const bySeq = new Map<number, AuditCheckpoint[]>();
@@ -179,15 +216,16 @@ export async function verifyAuditChain(
   for (;;) {
     const page = await ex.selectFrom('audit_log').selectAll().where('seq', '>', lastSeq).orderBy('seq').limit(pageSize).execute();
     for (const row of page) {
-      walker.visit({ ...row, seq: Number(row.seq), at: new Date(row.at) });
+      walker.visit({ ...row, seq: Number(row.seq), at: new Date(row.at), prev_hash: row.prev_hash!, hash: row.hash! });
       lastSeq = Number(row.seq);
     }
     if (page.length < pageSize) break;
   }
   walker.finish();
   for (const p of forged) walker.add(p);
-  // A re-chained stretch is known at its end: order by row (stable, so a row's own problem stays first).
-  const problems = walker.problems.sort((a, b) => a.seq - b.seq);
+  const unsealed = await walkUnsealed(ex, keyring, pageSize, options.now ?? new Date(), (p) => walker.add(p));
+  // A re-chained stretch is known at its end: order by row (stable, so a row's own problem stays first); unsealed rows last.
+  const problems = walker.problems.sort((a, b) => (a.seq ?? Infinity) - (b.seq ?? Infinity));
   return {
     ok: problems.length === 0,
     rows: walker.rows,
@@ -195,5 +233,30 @@ export async function verifyAuditChain(
     head: walker.head,
     checkpoints: options.checkpoints?.length ?? 0,
     problems,
+    unsealed,
+  };
+}
+
+/** Checks the rows not yet sealed against their own MAC, in id order, and counts them. */
+async function walkUnsealed(ex: Executor, keyring: AuditKeyring, pageSize: number, now: Date, add: (p: AuditProblem) => void): Promise<UnsealedRows> {
+  let rows = 0;
+  let oldest: Date | null = null;
+  let lastId = 0;
+  for (;;) {
+    const page = await ex.selectFrom('audit_log').selectAll().where('hash', 'is', null).where('id', '>', lastId).orderBy('id').limit(pageSize).execute();
+    for (const row of page) {
+      rows++;
+      const at = new Date(row.at);
+      if (oldest === null || at < oldest) oldest = at;
+      const bad = checkRowMac(keyring, { ...row, at });
+      if (bad) add({ kind: 'forged', seq: null, id: Number(row.id), reason: `unsealed row (id ${row.id}): ${bad}` });
+      lastId = Number(row.id);
+    }
+    if (page.length < pageSize) break;
+  }
+  return {
+    rows,
+    oldestAt: oldest?.toISOString() ?? null,
+    oldestAgeSeconds: oldest === null ? null : Math.max(0, Math.round((now.getTime() - oldest.getTime()) / 1000)),
   };
 }

@@ -114,6 +114,8 @@ describe('configuration', () => {
       previousKeys: ['ef'.repeat(32), '01'.repeat(32)],
       checkpointFile: '/var/log/cerrojo/audit-checkpoints.jsonl',
       checkpointIntervalSeconds: 300,
+      sealIntervalMs: 200,
+      sealBatchSize: 500,
     });
     // Dev mode makes its own (resolveSecrets keeps it under the data folder).
     expect(loadConfig({ CERROJO_DEV: 'true' }).audit.key).toBeUndefined();

@@ -343,6 +343,10 @@ const Audit = Type.Object({
   checkpointUrl: Type.Optional(Type.String({ pattern: '^https?://' })),
   /** How often a checkpoint is taken while the chain grows. */
   checkpointIntervalSeconds: Type.Integer({ minimum: 10, maximum: 86_400, default: 300 }),
+  /** How often the background sealer chains the audit rows written since its last round (src/audit/sealer.ts). */
+  sealIntervalMs: Type.Integer({ minimum: 10, maximum: 60_000, default: 200 }),
+  /** Rows chained per sealing transaction at most; a round takes batches until one is not full. */
+  sealBatchSize: Type.Integer({ minimum: 1, maximum: 10_000, default: 500 }),
 });
 
 /** A colour of the brand: `#rrggbb` only, so nothing else can reach the stylesheet made from it. */
@@ -615,6 +619,8 @@ const ENV_KEYS: Record<string, string> = {
   AUDIT_CHECKPOINT_FILE: 'audit.checkpointFile',
   AUDIT_CHECKPOINT_URL: 'audit.checkpointUrl',
   AUDIT_CHECKPOINT_INTERVAL_SECONDS: 'audit.checkpointIntervalSeconds',
+  AUDIT_SEAL_INTERVAL_MS: 'audit.sealIntervalMs',
+  AUDIT_SEAL_BATCH_SIZE: 'audit.sealBatchSize',
   BRAND_NAME: 'brand.name',
   BRAND_LOGO: 'brand.logo',
   BRAND_HELP_PHONE: 'brand.helpPhone',

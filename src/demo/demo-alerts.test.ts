@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.ts';
+import { sealAudit } from '../audit/sealer.ts';
 import type { BackofficeTables } from '../backoffice/schema.ts';
 import { testDeps } from '../provisioning/test-support.ts';
 import { describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
@@ -18,9 +19,11 @@ describeEachDatabase('demo alerts', (backend) => {
     const deps = testDeps();
     const first = await loadDemoData(database.db, deps);
     expect(first.alertsRaised).toBe(DEMO_ALERTS.length);
+    await sealAudit(database.db);
     const audit = await verifyAuditChain(database.db);
     deps.clock.advance(3_600_000);
     expect((await loadDemoData(database.db, deps)).alertsRaised).toBe(0);
+    await sealAudit(database.db);
     expect(await verifyAuditChain(database.db)).toEqual(audit);
 
     const bo = database.db.withTables<BackofficeTables>();

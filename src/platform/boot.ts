@@ -1,4 +1,5 @@
 import { createAuditKeyring, withAuditKeys } from '../audit/keys.ts';
+import { sealAudit } from '../audit/sealer.ts';
 import type { Config } from '../config/config.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createKeyedHasher } from './crypto.ts';
@@ -19,9 +20,22 @@ export async function boot(config: Config, clock: Clock = systemClock): Promise<
     await database.close();
     throw err;
   }
+  // Closing seals the audit rows still unsealed (a CLI command's, or a server's last requests').
+  const close = database.close;
+  const sealing = {
+    ...database,
+    async close() {
+      try {
+        await sealAudit(database.db);
+      } catch {
+        // The database may already be gone: the next instance's sealer chains what is left.
+      }
+      await close();
+    },
+  };
   return {
     config,
-    database,
+    database: sealing,
     db: database.db,
     clock,
     hasher: createKeyedHasher(secrets.secretKey),

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.ts';
+import { sealAudit } from '../audit/sealer.ts';
 import { panHash } from '../customers/pin-verifier.ts';
 import { describeEachDatabase, freshDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { importRecords } from './import.ts';
@@ -73,6 +74,7 @@ describeEachDatabase('provisioning import', (backend) => {
     expect(second).toEqual({ created: 0, updated: 0, unchanged: 4, errors: [], skipped: [] });
     expect(await auditCount()).toBe(rows);
     expect(await db().selectFrom('online_banking_users').select('password_hash').orderBy('user_code').execute()).toEqual(before);
+    await sealAudit(db());
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true, rows, problems: [] });
   });
 

@@ -10,6 +10,7 @@ import { appendAudit, canonicalRow, chainHash, keyedHash } from '../../src/audit
 import { startAuditCheckpoints } from '../../src/audit/checkpoint-task.ts';
 import { parseCheckpoints, signCheckpoint, takeCheckpoint, type AuditCheckpoint } from '../../src/audit/checkpoints.ts';
 import { createAuditKeyring, withAuditKeys, type AuditKey } from '../../src/audit/keys.ts';
+import { sealAudit } from '../../src/audit/sealer.ts';
 import { verifyAuditChain, type AuditVerification } from '../../src/audit/verify.ts';
 import { migrate, openDatabase, type Tx } from '../../src/platform/db/database.ts';
 import { asDatabaseOperator, describeEachDatabase, freshDatabase, TEST_AUDIT_KEY as TEST_KEY, testServices, type TestDatabase } from '../helpers/db.ts';
@@ -37,6 +38,7 @@ describeEachDatabase('security: the audit log against its own database operator 
     for (let i = 1; i <= n; i++) {
       await appendAudit(database.db, { at: new Date(Date.UTC(2026, 2, 1, 9, 0, i)), actor: 'agent:7', action: 'block.lifted', subject: `card:${1000 + i}`, details: { i } });
     }
+    await sealAudit(database.db);
   };
   /** A signed checkpoint of the head as the background task takes it. */
   const checkpoint = async () => (await takeCheckpoint(database.db, createAuditKeyring(TEST_KEY), new Date(), {}, quiet))!;
@@ -47,9 +49,9 @@ describeEachDatabase('security: the audit log against its own database operator 
     asDatabaseOperator(database.db, async (tx) => {
       await edit(tx);
       const rows = await tx.selectFrom('audit_log').selectAll().where('seq', '>=', from - 1).orderBy('seq').execute();
-      let prev = rows[0]!.hash;
+      let prev = rows[0]!.hash!;
       for (const row of rows.slice(1)) {
-        const hash = hashOf({ ...row, seq: Number(row.seq), at: new Date(row.at) }, prev);
+        const hash = hashOf({ ...row, seq: Number(row.seq), at: new Date(row.at), hash: row.hash! }, prev);
         await tx.updateTable('audit_log').set({ prev_hash: prev, hash }).where('id', '=', row.id).execute();
         prev = hash;
       }
@@ -62,6 +64,30 @@ describeEachDatabase('security: the audit log against its own database operator 
     await expect(database.db.deleteFrom('audit_log').where('seq', '=', 3).execute()).rejects.toThrow(/audit_log is append-only: DELETE refused/);
     await expect(sql`truncate audit_log`.execute(database.db)).rejects.toThrow(/audit_log is append-only: TRUNCATE refused/);
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: 3 });
+  });
+
+  it('the table lets the sealer set the chain columns of an unsealed row, and nothing else', async () => {
+    await appendAudit(database.db, { at: new Date(), actor: 'agent:7', action: 'block.lifted' });
+    const link = { seq: 1, prev_hash: '0'.repeat(64), hash: 'a'.repeat(64), key_id: 'k' };
+    await expect(database.db.updateTable('audit_log').set({ ...link, actor: 'x' }).execute()).rejects.toThrow(/audit_log is append-only: UPDATE refused/);
+    await expect(database.db.updateTable('audit_log').set({ row_mac: 'b'.repeat(64) }).execute()).rejects.toThrow(/audit_log is append-only: UPDATE refused/);
+    await database.db.updateTable('audit_log').set(link).execute();
+    await expect(database.db.updateTable('audit_log').set({ ...link, hash: 'c'.repeat(64) }).execute()).rejects.toThrow(/audit_log is append-only: UPDATE refused/);
+  });
+
+  it('a row edited before it is sealed is named forged, before and after the sealer chains it', async () => {
+    await append(2);
+    await appendAudit(database.db, { at: new Date(Date.UTC(2026, 2, 1, 9, 1)), actor: 'agent:7', action: 'block.lifted', subject: 'card:2000' });
+    await appendAudit(database.db, { at: new Date(Date.UTC(2026, 2, 1, 9, 2)), actor: 'agent:7', action: 'block.lifted', subject: 'card:2001' });
+    const [edited] = await database.db.selectFrom('audit_log').select('id').where('subject', '=', 'card:2001').execute();
+    await asDatabaseOperator(database.db, (tx) => tx.updateTable('audit_log').set({ actor: 'agent:9' }).where('id', '=', edited!.id).execute());
+    const before = await verifyAuditChain(database.db);
+    expect(before.problems).toEqual([{ kind: 'forged', seq: null, id: Number(edited!.id), reason: `unsealed row (id ${edited!.id}): the row does not match its own MAC: it was edited before it was sealed` }]);
+    expect(before).toMatchObject({ ok: false, rows: 2, unsealed: { rows: 2, oldestAt: '2026-03-01T09:01:00.000Z' } });
+    expect(await sealAudit(database.db)).toEqual({ sealed: 2, forged: [Number(edited!.id)], busy: false });
+    const after = await verifyAuditChain(database.db);
+    expect(found(after)).toEqual([['forged', 4]]);
+    expect(after.unsealed).toEqual({ rows: 0, oldestAt: null, oldestAgeSeconds: null });
   });
 
   it('an edited row is named at its row', async () => {
@@ -105,7 +131,7 @@ describeEachDatabase('security: the audit log against its own database operator 
     // The chain alone cannot tell a cut tail from a log that ended there: that is what checkpoints are for.
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, rows: 5 });
     const head = await database.db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', '=', 5).executeTakeFirstOrThrow();
-    const forged: AuditCheckpoint = { ...signCheckpoint(createAuditKeyring('ee'.repeat(32)).current, { seq: 5, hash: head.hash }, new Date()), keyId: atHead.keyId };
+    const forged: AuditCheckpoint = { ...signCheckpoint(createAuditKeyring('ee'.repeat(32)).current, { seq: 5, hash: head.hash! }, new Date()), keyId: atHead.keyId };
     const result = await verifyAuditChain(database.db, { checkpoints: [atHead, forged] });
     expect(found(result)).toEqual([
       ['checkpoint_forged', 5],
@@ -177,13 +203,17 @@ describeEachDatabase('security: the audit log against its own database operator 
         await admin.query(`grant select, insert, update, delete on all tables in schema public to ${role}`);
         await admin.query(`grant usage, select on all sequences in schema public to ${role}`);
         await admin.query(`revoke update, delete, truncate on audit_log from ${role}`);
+        await admin.query(`grant update (seq, prev_hash, hash, key_id) on audit_log to ${role}`);
         const url = new URL(database.url!);
         url.username = role;
         const app = withAuditKeys(await openDatabase({ url: url.toString(), poolSize: 2 }), createAuditKeyring(TEST_KEY));
         try {
           expect(await migrate(app.db)).toEqual([]); // serve starts: nothing to apply
           await appendAudit(app.db, { at: new Date(), actor: 'system', action: 'test.app_role' });
+          expect(await sealAudit(app.db)).toMatchObject({ sealed: 1 });
           await expect(app.db.updateTable('audit_log').set({ actor: 'x' }).execute()).rejects.toThrow(/permission denied/);
+          // The sealing columns it may update, but only to seal an unsealed row: a sealed one is refused.
+          await expect(app.db.updateTable('audit_log').set({ hash: 'f'.repeat(64) }).execute()).rejects.toThrow(/audit_log is append-only: UPDATE refused/);
           await expect(app.db.deleteFrom('audit_log').execute()).rejects.toThrow(/permission denied/);
           await expect(sql`truncate audit_log`.execute(app.db)).rejects.toThrow(/permission denied/);
           await expect(sql`alter table audit_log disable trigger user`.execute(app.db)).rejects.toThrow(/must be owner/);

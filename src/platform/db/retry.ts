@@ -55,8 +55,8 @@ const commitHooks = new WeakMap<object, (() => Promise<void>)[]>();
 /**
  * Registers work to run at the end of a transaction opened by `transactionWithRetry`, after its
  * body and before its commit, inside it. Answers false for any other transaction (the caller
- * then does the work at once). The audit log uses it to write its rows last, so the lock that
- * orders its hash chain is held only from that write to the commit (src/audit/audit.ts).
+ * then does the work at once). The audit log uses it to write all the rows of a transaction
+ * last, in one insert (src/audit/audit.ts).
  */
 export function beforeCommit(tx: object, hook: () => Promise<void>): boolean {
   const hooks = commitHooks.get(tx);

@@ -208,12 +208,17 @@ export interface AuditLogTable {
   customer_id: string | null;
   subject: string | null;
   details: Json;
-  /** Place in the chain, 1, 2, 3 ... without gaps (ids may skip). */
-  seq: number;
-  /** The audit key that made `hash` (`src/audit/keys.ts`); null for the unkeyed rows from before migration 0017. */
+  /** Place in the chain, 1, 2, 3 ... without gaps (ids may skip), in the order the sealer chained the rows; null until sealed. */
+  seq: number | null;
+  /** The audit key that made `hash` (`src/audit/keys.ts`); null for the unkeyed rows from before migration 0017, and until sealed. */
   key_id: string | null;
-  prev_hash: string;
-  hash: string;
+  /** The chain's link: null until the sealer chains the row (src/audit/sealer.ts). */
+  prev_hash: string | null;
+  hash: string | null;
+  /** The audit key that made `row_mac`; null for the rows written before migration 0025. */
+  row_key_id: string | null;
+  /** The row's own HMAC, written with it, so an edit before it is sealed shows; null before migration 0025. */
+  row_mac: string | null;
 }
 
 export interface DB extends IvrTables {

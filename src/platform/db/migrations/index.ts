@@ -21,6 +21,7 @@ import * as m0021 from './0021_rate_limits.ts';
 import * as m0022 from './0022_account_balances.ts';
 import * as m0023 from './0023_sla_notices.ts';
 import * as m0024 from './0024_contact_calls.ts';
+import * as m0025 from './0025_audit_sealer.ts';
 
 /**
  * Every migration, in order. Names sort by their number; a migration, once released, is
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0022_account_balances': m0022,
   '0023_sla_notices': m0023,
   '0024_contact_calls': m0024,
+  '0025_audit_sealer': m0025,
 };
