@@ -7,8 +7,9 @@ import { ManualClock } from '../../src/platform/clock.ts';
 import { createKeyedHasher } from '../../src/platform/crypto.ts';
 import { createSealer } from '../../src/platform/sealing.ts';
 import { Migrator, sql } from 'kysely';
-import { migrate, openDatabase, type Database, type DatabaseOptions, type Tx } from '../../src/platform/db/database.ts';
+import { openDatabase, type Database, type DatabaseOptions, type Tx } from '../../src/platform/db/database.ts';
 import { migrations } from '../../src/platform/db/migrations/index.ts';
+import { ensurePostgresTemplate, isMissingDatabase, pgliteTemplateBlob } from './templates.ts';
 import type { Services } from '../../src/platform/services.ts';
 
 /**
@@ -58,35 +59,38 @@ export async function openTestDatabase(options: DatabaseOptions): Promise<Databa
   return withTestAuditKey(await openDatabase(options));
 }
 
-/** Applies the migrations up to `upTo` (its name in src/platform/db/migrations/index.ts), or all. */
-async function migrateUpTo(db: Database['db'], upTo: string | undefined): Promise<void> {
-  if (upTo === undefined) {
-    await migrate(db);
-    return;
-  }
+/** Applies the migrations up to `upTo` (its name in src/platform/db/migrations/index.ts). */
+async function migrateUpTo(db: Database['db'], upTo: string): Promise<void> {
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(upTo);
   if (error) throw error instanceof Error ? error : new Error(String(error));
 }
 
 /**
  * A new, migrated, empty database: in memory for PGlite, a new database on the server for
- * PostgreSQL. `upTo` stops the migrations at one (a test of a later migration's effect on data).
+ * PostgreSQL. Both start from the migrated template of test/helpers/templates.ts (a copy, not a
+ * new run of the migrations). `upTo` stops the migrations at one (a test of a later migration's
+ * effect on data): that database is migrated from empty, as before.
  */
 export async function freshDatabase(backend: Backend, options: { upTo?: string } = {}): Promise<TestDatabase> {
   if (backend.name === 'pglite') {
-    const database = await openTestDatabase({ dataDir: 'memory' });
-    await migrateUpTo(database.db, options.upTo);
+    const loadDataDir = options.upTo === undefined ? await pgliteTemplateBlob() : undefined;
+    const database = await openTestDatabase({ dataDir: 'memory', loadDataDir });
+    if (options.upTo !== undefined) await migrateUpTo(database.db, options.upTo);
     return { ...database, drop: () => database.close() };
   }
   const name = `cerrojo_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: backend.url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
+  try {
+    if (options.upTo !== undefined) await admin.query(`create database ${name}`);
+    else await createFromTemplate(admin, backend.url!, name);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(backend.url!);
   url.pathname = `/${name}`;
   const database = await openTestDatabase({ url: url.toString(), poolSize: 20 });
-  await migrateUpTo(database.db, options.upTo);
+  if (options.upTo !== undefined) await migrateUpTo(database.db, options.upTo);
   return {
     ...database,
     url: url.toString(),
@@ -99,6 +103,23 @@ export async function freshDatabase(backend: Backend, options: { upTo?: string }
     },
   };
 }
+
+/** `CREATE DATABASE name TEMPLATE cerrojo_tpl_…`, making the template first if it is missing (or was dropped meanwhile). */
+async function createFromTemplate(admin: pg.Client, url: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    postgresTemplate ??= ensurePostgresTemplate(url);
+    const template = await postgresTemplate;
+    try {
+      await admin.query(`create database ${name} template ${template}`);
+      return;
+    } catch (err) {
+      postgresTemplate = undefined;
+      if (!isMissingDatabase(err) || attempt === 3) throw err;
+    }
+  }
+}
+
+let postgresTemplate: Promise<string> | undefined;
 
 export const TEST_SECRET_KEY = 'a1'.repeat(32);
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';

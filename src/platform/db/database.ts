@@ -26,6 +26,11 @@ export interface DatabaseOptions {
   /** Folder of the PGlite database; `memory` keeps it in memory (tests). */
   dataDir?: string | 'memory';
   poolSize?: number;
+  /**
+   * PGlite only: a dump of a data folder (PGlite's `dumpDataDir()`) to start from instead of an
+   * empty database; the tests load a migrated one rather than migrating each new database.
+   */
+  loadDataDir?: Blob;
 }
 
 // int8 (bigserial ids, counts) as numbers: every value we keep is far below 2^53.
@@ -59,7 +64,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     dataDir = resolve(dir, 'pglite');
     mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = new PGlite({ dataDir, parsers: { 20: (v: string) => Number(v) } });
+  const pglite = new PGlite({ dataDir, parsers: { 20: (v: string) => Number(v) }, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
   await pglite.waitReady;
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
