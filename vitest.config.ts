@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Four projects, so one part runs alone (`npm test -- --project unit`, or a folder:
  * `npm test -- src/ivr`):
  * - `unit`: the modules' own tests under src/;
- * - `system`: the HTTP-level suites of test/security and test/*.test.ts;
+ * - `system`: the HTTP-level suites of test/security and test/*.test.ts, and the bench's own tests (test/bench);
  * - `e2e`: the browser journeys (Chromium), after the first two;
  * - `reliability`: kills, restarts and second instances, last.
  * `unit` and `system` share the machine's workers (2 on CI's 2 cores: the files spend much of
@@ -26,7 +26,7 @@ export default defineConfig({
     reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], maxWorkers: parallel, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'system', include: ['test/security/**/*.test.ts', 'test/*.test.ts'], maxWorkers: parallel, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'system', include: ['test/security/**/*.test.ts', 'test/bench/**/*.test.ts', 'test/*.test.ts'], maxWorkers: parallel, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'reliability', include: ['test/reliability/**/*.test.ts'], maxWorkers: 1, sequence: { groupOrder: 2 } } },
     ],

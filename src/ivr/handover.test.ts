@@ -146,8 +146,10 @@ describeEachDatabase('IVR over Twilio webhooks: the handover to a person', (back
     const [row] = await handoverOf(phone.callSid);
     expect(row).toMatchObject({ reason: 'unavailable', branch: '1.2', identified: true, customer_id: c.customer.id });
     expect(await auditOf('ivr.handover_opened', `call:${phone.callSid}`)).toMatchObject([{ customer_id: c.customer.id, details: { identified: true } }]);
-    // The PIN typed in that turn is nowhere in the record.
-    expect(JSON.stringify(row)).not.toContain(c.pin);
+    // The PIN typed in that turn is nowhere in the record (identifiers and times left out: a
+    // random call id, uuid or timestamp can hold the same four digits by chance).
+    const words = Object.entries(row!).filter(([key]) => !/(^id$|_id$|sid$|_at$)/.test(key));
+    expect(JSON.stringify(Object.fromEntries(words))).not.toContain(c.pin);
   });
 
   it('records a caller who asks for an agent at the support line, at the menu', async () => {

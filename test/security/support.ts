@@ -113,8 +113,9 @@ export function knownSecrets(rig: Pick<Rig, 'services'>): string[] {
   return [...new Set(secrets)];
 }
 
-// Fields of a pino line that are ours, not the request's: numbers that could look like a PIN.
-const METADATA = ['time', 'pid', 'hostname', 'responseTime', 'reqId', 'remotePort'];
+// Fields of a pino line that are ours, not the request's: numbers that could look like a PIN
+// (the request line's duration `ms`, 1357.1, once matched the demo PIN 1357).
+const METADATA = ['time', 'pid', 'hostname', 'responseTime', 'ms', 'reqId', 'remotePort'];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
