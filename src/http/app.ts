@@ -116,7 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
  * request logging writes two lines per request ("incoming request", "request completed") and
  * was most of a plain route's cost (docs/performance.md).
  */
-class OneLineRequestLog extends LogController {
+export class OneLineRequestLog extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
@@ -146,7 +146,7 @@ class OneLineRequestLog extends LogController {
  * sent before the body has arrived (a hook's 403, a 413) closes the connection, instead of Node
  * reading and discarding the rest of the body at the client's pace.
  */
-function slowBodies(app: App, ms: number): void {
+export function slowBodies(app: App, ms: number): void {
   app.addHook('onRequest', (req, reply, done) => {
     const raw = req.raw;
     // `complete` is false until the whole request is read; injected requests (tests) have no such flag.
@@ -184,7 +184,7 @@ function slowBodies(app: App, ms: number): void {
  * - `X-Content-Type-Options: nosniff` (3.4.4) and `Referrer-Policy: no-referrer` (3.4.5);
  * - helmet's cross-origin isolation headers (COOP, CORP same-origin; 3.4.8).
  */
-function securityHeaders(config: Config) {
+export function securityHeaders(config: Config) {
   return {
     global: true,
     contentSecurityPolicy: {
