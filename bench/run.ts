@@ -94,6 +94,7 @@ for (const backend of backends) {
   await run('http', () => benchPlainHttp(backend, sizes.httpConnections, sizes.httpSeconds), (r) => {
     row({ figure: `GET /healthz, ${r.connections} connections`, value: `${f(r.app.requestsPerSecond, 0)} req/s`, floor: `${f(r.floor.requestsPerSecond, 0)} req/s bare node:http`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) });
     row({ figure: `  the same, request log off (informative)`, value: `${f(r.quiet.requestsPerSecond, 0)} req/s`, floor: 'same floor', ratio: f(r.quiet.ratio, 2), target: '', met: '' });
+    row({ figure: `  server CPU per request (informative)`, value: `${f(r.app.serverCpuMicros)} µs`, floor: `${f(r.floor.serverCpuMicros)} µs bare node:http`, ratio: f(r.floor.serverCpuMicros / r.app.serverCpuMicros, 2), target: '', met: '' });
   });
   await run('ivr', () => benchIvr(backend, sizes.calls, sizes.thinkMs), (r) => {
     row({ figure: `IVR branch 1.1, ${r.calls} simultaneous calls`, value: `${f(r.callsPerSecond)} calls/s`, floor: `${f(r.floor.callsPerSecond)} calls/s bare round trips + PIN + hash`, ratio: f(r.ratio, 2), target: '≥ 0.50', met: met(r.ratio >= 0.5) });

@@ -26,6 +26,12 @@ describeEachDatabase('HTTP edge', (backend) => {
     app.get('/test/nul', async () => {
       throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
     });
+    app.get('/test/logs', async (req) => {
+      req.log.info({ password: 'pw-in-a-handler', form: { Digits: '4321' }, step: 1 }, 'a line of a handler');
+      req.log.warn('a message with %s', 'an argument');
+      req.log.error(new Error('an error object'));
+      return { ok: true };
+    });
     app.get('/test/deadlock', async () => {
       throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
     });
@@ -88,6 +94,25 @@ describeEachDatabase('HTTP edge', (backend) => {
     expect(line).toMatchObject({ msg: 'request', method: 'POST', path: '/test/echo', route: '/test/echo', status: 200 });
     expect(typeof line.ms).toBe('number');
     expect(lines[0]).not.toContain('abc123secret');
+  });
+
+  it('writes the request line with the request id after the base fields, in the same order as ever', async () => {
+    lines.length = 0;
+    await app.inject({ url: '/healthz' });
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(line)).toEqual(['level', 'time', 'service', 'reqId', 'method', 'path', 'route', 'status', 'ms', 'ip', 'msg']);
+    expect(line).toMatchObject({ level: 30, service: 'cerrojo', reqId: expect.stringMatching(/^req-/), route: '/healthz', status: 200 });
+  });
+
+  it("carries the request id on a handler's lines, redacts their secrets and logs errors whole", async () => {
+    lines.length = 0;
+    await app.inject({ url: '/test/logs' });
+    const parsed = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(parsed.map((l) => l.msg)).toEqual(['a line of a handler', 'a message with an argument', 'an error object', 'request']);
+    expect(new Set(parsed.map((l) => l.reqId)).size).toBe(1);
+    expect(parsed[0]).toMatchObject({ password: '[redacted]', form: { Digits: '[redacted]' }, step: 1 });
+    expect(parsed[2]).toMatchObject({ level: 50, err: { type: 'Error', message: 'an error object' } });
+    expect(lines.join('')).not.toMatch(/pw-in-a-handler|4321/);
   });
 
   it('answers a value PostgreSQL refuses (a NUL in text) with 400, not 500', async () => {

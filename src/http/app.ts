@@ -18,7 +18,8 @@ import { healthRoutes } from './routes/health.ts';
 import { metricsPlugin } from './routes/metrics.ts';
 import { rateLimitPlugin } from './rate-limit.ts';
 import { DEV_ONLY_WEB_PATHS, WEB_PATHS } from './web-paths.ts';
-import { routeModules } from './modules.ts';
+import { cookieRouteModules, routeModules } from './modules.ts';
+import { lazyChildLogger } from './request-logger.ts';
 
 export type App = FastifyInstance;
 
@@ -40,6 +41,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
         ? false
         : { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     logController: new OneLineRequestLog(),
+    // A request's logger is made when it first logs (request-logger.ts), not for every request.
+    childLoggerFactory: lazyChildLogger,
     // Only the configured proxies' X-Forwarded-For is believed (none by default): otherwise any
     // client names its own address and escapes the limits by address (issue 14, finding 8).
     trustProxy: trustProxyOption(config.trustedProxies),
@@ -58,10 +61,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // The refusals that name the help line ("call {helpPhone}") name the brand's, not the demo's.
   app.setErrorHandler(errorHandlerFor({ helpPhone: siteInfo(config).brand.helpPhone.display }));
   slowBodies(app, config.http.requestTimeoutMs);
-  await app.register(helmet, securityHeaders(config));
+  await setSecurityHeaders(app, securityHeaders(config));
   await app.register(formbody);
-  await app.register(cookie);
-  await app.register(csrfPlugin, { services });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -92,6 +93,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(rateLimitPlugin, { services });
   await app.register(healthRoutes, { services });
   for (const register of routeModules) await app.register(register, { services });
+  // The cookie parser and CSRF only where a cookie is read: one scope for the cookie faces.
+  await app.register(async (scope) => {
+    await scope.register(cookie);
+    await scope.register(csrfPlugin, { services });
+    for (const register of cookieRouteModules) await scope.register(register, { services });
+  });
 
   const webDir = resolve(options.webDir ?? 'dist/web');
   if (existsSync(resolve(webDir, 'index.html'))) {
@@ -116,7 +123,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
  * request logging writes two lines per request ("incoming request", "request completed") and
  * was most of a plain route's cost (docs/performance.md).
  */
-class OneLineRequestLog extends LogController {
+export class OneLineRequestLog extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
@@ -146,11 +153,15 @@ class OneLineRequestLog extends LogController {
  * sent before the body has arrived (a hook's 403, a 413) closes the connection, instead of Node
  * reading and discarding the rest of the body at the client's pace.
  */
-function slowBodies(app: App, ms: number): void {
+export function slowBodies(app: App, ms: number): void {
+  // A request with a body still arriving. `complete` is false until the whole request is read
+  // (injected requests, in tests, have no such flag); a request without a body can also be
+  // incomplete while an answer given at once (a synchronous 404) is sent, so it is not counted.
+  const bodyPending = (raw: FastifyRequest['raw']) =>
+    raw.complete === false && (raw.headers['content-length'] !== undefined || raw.headers['transfer-encoding'] !== undefined);
   app.addHook('onRequest', (req, reply, done) => {
     const raw = req.raw;
-    // `complete` is false until the whole request is read; injected requests (tests) have no such flag.
-    if (raw.complete !== false || (raw.headers['content-length'] === undefined && raw.headers['transfer-encoding'] === undefined)) return done();
+    if (!bodyPending(raw)) return done();
     const timer = setTimeout(() => {
       if (raw.complete) return;
       req.log.info({ method: req.method, path: pathOf(req.url), ms }, 'request body too slow: connection closed');
@@ -164,8 +175,46 @@ function slowBodies(app: App, ms: number): void {
     done();
   });
   app.addHook('onSend', (req, reply, payload, done) => {
-    if (req.raw.complete === false) reply.header('connection', 'close');
+    if (bodyPending(req.raw)) reply.header('connection', 'close');
     done(null, payload);
+  });
+}
+
+/**
+ * The headers `@fastify/helmet` sets with `options`, in its order and letter case: the plugin
+ * runs once, on a throwaway instance, for one injected request. With no per-route helmet
+ * options and no CSP nonces they are the same for every answer, and `@fastify/helmet` builds
+ * them again on every request (it calls `helmet(options)`, which parses the CSP directives,
+ * each time: a fifth of a plain route's cost, docs/performance.md).
+ */
+export async function helmetHeaders(options: ReturnType<typeof securityHeaders>): Promise<[string, string | number | readonly string[]][]> {
+  const probe = Fastify({ logger: false });
+  let headers: [string, string | number | readonly string[]][] = [];
+  await probe.register(helmet, options);
+  probe.addHook('onRequest', (_req, reply, done) => {
+    // The names as helmet wrote them (Node keeps their case; @types/node lacks the method).
+    const raw = reply.raw as typeof reply.raw & { getRawHeaderNames(): string[] };
+    headers = raw.getRawHeaderNames().map((name) => [name, raw.getHeader(name)!]);
+    done();
+  });
+  probe.get('/', async () => '');
+  await probe.inject({ url: '/' });
+  await probe.close();
+  return headers;
+}
+
+/**
+ * Sets helmet's headers (`helmetHeaders`) on every answer, from one root `onRequest` hook, as
+ * `@fastify/helmet` does: before any route or the not-found handler runs, so every answer
+ * carries them, and `@fastify/swagger-ui`'s `transformStaticCSP` still rewrites /docs' CSP.
+ * (Helmet also removes `X-Powered-By`, which neither Node nor Fastify sets.)
+ */
+export async function setSecurityHeaders(app: App, options: ReturnType<typeof securityHeaders>): Promise<void> {
+  const headers = await helmetHeaders(options);
+  app.addHook('onRequest', (_req, reply, done) => {
+    const raw = reply.raw;
+    for (const [name, value] of headers) raw.setHeader(name, value);
+    done();
   });
 }
 
@@ -184,7 +233,7 @@ function slowBodies(app: App, ms: number): void {
  * - `X-Content-Type-Options: nosniff` (3.4.4) and `Referrer-Policy: no-referrer` (3.4.5);
  * - helmet's cross-origin isolation headers (COOP, CORP same-origin; 3.4.8).
  */
-function securityHeaders(config: Config) {
+export function securityHeaders(config: Config) {
   return {
     global: true,
     contentSecurityPolicy: {

@@ -31,6 +31,19 @@ export type RouteModule = FastifyPluginAsync<{ services: Services }>;
 
 /**
  * Every domain's HTTP routes, registered in this order by the app. A module adds its
- * plugin here; the plugin receives the services and takes what it needs.
+ * plugin to one of the two lists; the plugin receives the services and takes what it needs.
+ *
+ * `routeModules` never read a cookie: telephony webhooks (signed), provisioning (admin
+ * bearer), alert ingestion (a source's key or HMAC), the brand and the dev-mode tools. They
+ * run without the cookie parser and the CSRF plugin, which a request to them would only pay for.
  */
-export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, bankingRoutes, recoveryRoutes, staffRoutes, staffOidcRoutes, directoryRoutes, knowledgeRoutes, reportsRoutes, alertsRoutes, casesRoutes, caseTakeRoutes, fraudRoutes, contactRoutes, callRoutes, devCallPhoneRoutes, playbookRoutes, consoleRoutes, unlockRoutes, customerPageRoutes, handoverRoutes, brandRoutes, supervisorRoutes];
+export const routeModules: RouteModule[] = [devMessageRoutes, provisioningRoutes, ivrRoutes, phoneSimulatorRoutes, alertsRoutes, devCallPhoneRoutes, brandRoutes];
+
+/**
+ * `cookieRouteModules` read a cookie (an online-banking or staff session, a recovery flow):
+ * they are registered in one scope with `@fastify/cookie` and the CSRF plugin (`csrf.ts`, which
+ * also serves `GET /api/csrf`). A module that reads `req.cookies` belongs here; outside this
+ * scope `req.cookies` is undefined, and its state-changing routes would have no CSRF check
+ * (test/security/forgery.test.ts refuses both).
+ */
+export const cookieRouteModules: RouteModule[] = [bankingRoutes, recoveryRoutes, staffRoutes, staffOidcRoutes, directoryRoutes, knowledgeRoutes, reportsRoutes, casesRoutes, caseTakeRoutes, fraudRoutes, contactRoutes, callRoutes, playbookRoutes, consoleRoutes, unlockRoutes, customerPageRoutes, handoverRoutes, supervisorRoutes];
