@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { BackgroundTask } from '../background.ts';
 import type { Db } from '../platform/db/database.ts';
 import { describeError } from '../notify/deliver.ts';
+import { repeat } from '../platform/repeat.ts';
 import { GENESIS_HASH, canonicalRow, keyedHash, rowMac } from './audit.ts';
 import { chainHead } from './checkpoints.ts';
 import { requireAuditKeys, sameMac, type AuditKeyring } from './keys.ts';
@@ -94,28 +95,20 @@ export const startAuditSealer: BackgroundTask = async (services, log) => {
     if (outcome.forged.length > 0) log.warn({ ids: outcome.forged.slice(0, 100), count: outcome.forged.length }, 'audit sealer: rows whose own MAC fails were sealed as found (edited before sealing)');
   };
   const round = async () => {
-    for (;;) {
-      const outcome = await sealBatch(db, { batchSize: sealBatchSize, wait: false });
-      report(outcome);
-      if (outcome.busy || outcome.sealed < sealBatchSize) return;
+    try {
+      for (;;) {
+        const outcome = await sealBatch(db, { batchSize: sealBatchSize, wait: false });
+        report(outcome);
+        if (outcome.busy || outcome.sealed < sealBatchSize) return;
+      }
+    } catch (err) {
+      log.warn({ error: describeError(err) }, 'audit sealing failed');
     }
   };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<void> = Promise.resolve();
-  const tick = () => {
-    inFlight = round()
-      .catch((err: unknown) => log.warn({ error: describeError(err) }, 'audit sealing failed'))
-      .then(() => {
-        if (!stopped) timer = setTimeout(tick, sealIntervalMs);
-      });
-  };
-  timer = setTimeout(tick, sealIntervalMs);
+  const loop = repeat(round, sealIntervalMs);
   return {
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await inFlight;
+      await loop.stop();
       try {
         report(await sealAudit(db, { batchSize: sealBatchSize }));
       } catch (err) {
