@@ -81,8 +81,9 @@ export async function enqueueMessages(tx: Tx, deps: EnqueueDeps, messages: reado
   for (const row of rows) {
     if (row.channel === 'sms') await assertSmsAllowed(tx, { recipient: row.recipient, customerId: row.customer_id, now, perHour: deps.config.limits.smsPerCustomerPerHour });
   }
-  // Postgres returns the rows of a multi-row insert in the order of its values.
-  return tx.insertInto('outbox').values(rows).returning('id').execute();
+  // Ids come from the sequence in the order of the values; sorted, they are in the order of `messages`.
+  const ids = await tx.insertInto('outbox').values(rows).returning('id').execute();
+  return ids.sort((a, b) => a.id - b.id);
 }
 
 export interface ComposedEmail {
