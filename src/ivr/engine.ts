@@ -123,10 +123,22 @@ function enter(flow: FlowDefinition, from: CallState, target: NodeId, carry: Car
   throw new Error(`flow ${flow.id}@${flow.version}: more than ${MAX_STEPS} steps without waiting, from "${target}"`);
 }
 
+const starts = new WeakMap<FlowDefinition, Map<NodeId, CallState['context']['branch']>>();
+/** The branch each branch's first node starts, worked out once per flow. */
+function branchStarts(flow: FlowDefinition): Map<NodeId, CallState['context']['branch']> {
+  let map = starts.get(flow);
+  if (!map) {
+    map = new Map();
+    for (const [branch, start] of Object.entries(flow.branches)) if (!map.has(start)) map.set(start, branch as CallState['context']['branch']);
+    starts.set(flow, map);
+  }
+  return map;
+}
+
 /** Records the node in the path; entering a branch's first node starts a fresh identification. */
 function visit(flow: FlowDefinition, state: CallState, id: NodeId): CallState {
   const path = state.path.length < MAX_PATH ? [...state.path, id] : state.path;
-  const branch = Object.entries(flow.branches).find(([, start]) => start === id)?.[0] as CallState['context']['branch'];
+  const branch = branchStarts(flow).get(id);
   return { ...state, node: id, path, ...(branch ? { context: { branch } } : {}) };
 }
 

@@ -6,7 +6,7 @@ import type { RouteModule } from '../http/modules.ts';
 import type { IvrDeps, Render } from './service.ts';
 import { answerCall, continueCall, dialEnded, endCall } from './service.ts';
 import { ivrSettings, type IvrSettings } from './settings.ts';
-import { renderTwiml } from './twiml.ts';
+import { cachedTwiml } from './twiml.ts';
 import { providerBase, twilioSignatureHook } from './webhook-auth.ts';
 
 /**
@@ -52,6 +52,8 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const settings = ivrSettings(services.config);
   const deps: IvrDeps = { ...services, pinVerifier: keyedHashPinVerifier(services.hasher), settings, log: app.log };
+  // This app's answers of impersonal turns (its voices and base URL are its own).
+  const twimlOf = cachedTwiml();
 
   // Checked before the body is validated: an unsigned request learns nothing, not even a 400.
   app.addHook('preValidation', twilioSignatureHook(settings.authToken, settings.publicBaseUrl));
@@ -64,20 +66,20 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
     identity: (req) => (req.body as { From?: string } | undefined)?.From?.replace(/[^+0-9]/g, '') || undefined,
     refuse: (req, reply) => {
       const locale = (req.query as { lang?: 'es' | 'en' } | undefined)?.lang ?? settings.defaultLocale;
-      const twiml = renderer(req, settings)([{ type: 'say', prompt: 'ivr.rate_limited', locale }, { type: 'hangup' }], 0);
+      const twiml = renderer(req, settings, twimlOf)([{ type: 'say', prompt: 'ivr.rate_limited', locale }, { type: 'hangup' }], 0);
       return reply.code(200).type('text/xml; charset=utf-8').send(twiml);
     },
   });
 
   app.post('/ivr/twilio/voice', { preHandler: callGuard, schema: { ...doc, summary: 'A call comes in (voice webhook)', querystring: VoiceQuery, body: VoiceBody, response: TwiML } }, async (req, reply) => {
     const { CallSid: callSid, To: to, From: from } = req.body;
-    return answer(reply, deps, renderer(req, settings), (render) => answerCall(deps, render, { callSid, to, from, line: req.query.line, locale: req.query.lang }));
+    return answer(reply, deps, renderer(req, settings, twimlOf), (render) => answerCall(deps, render, { callSid, to, from, line: req.query.line, locale: req.query.lang }));
   });
 
   app.post('/ivr/twilio/turn', { schema: { ...doc, summary: 'The keys pressed, or silence, for one turn of a call', querystring: TurnQuery, body: TurnBody, response: TwiML } }, async (req, reply) => {
     const digits = req.body.Digits;
     const event = req.query.timeout || digits === undefined ? ({ type: 'timeout' } as const) : ({ type: 'digits', digits } as const);
-    return answer(reply, deps, renderer(req, settings), (render) => continueCall(deps, render, req.body.CallSid, req.query.turn, event));
+    return answer(reply, deps, renderer(req, settings, twimlOf), (render) => continueCall(deps, render, req.body.CallSid, req.query.turn, event));
   });
 
   app.post(
@@ -91,7 +93,7 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
       },
     },
     async (req, reply) => {
-      const render = renderer(req, settings);
+      const render = renderer(req, settings, twimlOf);
       let twiml: string;
       try {
         twiml = await dialEnded(deps, render, req.body.CallSid, req.body.DialCallStatus ?? 'failed');
@@ -113,10 +115,11 @@ export const ivrRoutes: RouteModule = async (plain, { services }) => {
 
 const base = (req: FastifyRequest, settings: IvrSettings): string => providerBase(req, settings.publicBaseUrl);
 
-function renderer(req: FastifyRequest, settings: IvrSettings): Render {
-  const turnUrl = (turn: number, timeout: boolean) => `${base(req, settings)}/ivr/twilio/turn?turn=${turn}${timeout ? '&timeout=1' : ''}`;
-  const dialUrl = `${base(req, settings)}/ivr/twilio/dial`;
-  return (effects, nextTurn) => renderTwiml(effects, nextTurn, { turnUrl, dialUrl, voices: settings.voices });
+function renderer(req: FastifyRequest, settings: IvrSettings, twimlOf: ReturnType<typeof cachedTwiml>): Render {
+  const at = base(req, settings);
+  const turnUrl = (turn: number, timeout: boolean) => `${at}/ivr/twilio/turn?turn=${turn}${timeout ? '&timeout=1' : ''}`;
+  const dialUrl = `${at}/ivr/twilio/dial`;
+  return (effects, nextTurn) => twimlOf(effects, nextTurn, { base: at, turnUrl, dialUrl, voices: settings.voices });
 }
 
 /**

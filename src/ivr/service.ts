@@ -44,8 +44,7 @@ export async function answerCall(deps: IvrDeps, render: Render, start: CallStart
   // Turn 0 needs no action (a greeting, a menu): recorded already played, in one statement.
   const { plain } = await prepare(deps, state, { type: 'start' });
   if (plain) {
-    const answer = render(plain.effects, 1);
-    const kept = render(withoutSecrets(plain.effects, 'ivr.secret.notRepeated'), 1);
+    const { answer, kept } = rendered(render, plain.effects, 1);
     if (await insertCall(deps.db, { ...record, state: plain.state, played: { key: 'turn:0', response: kept } })) return answer;
   } else await insertCall(deps.db, { ...record, state });
   return advance(deps, render, start.callSid, 0, { type: 'start' });
@@ -134,8 +133,7 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
   const { prepared, plain } = await prepare(deps, call.state, event);
   if (plain) {
     // No action and no transfer: nothing to do but store the turn, one conditional write.
-    const answer = render(plain.effects, call.turn + 1);
-    const kept = render(withoutSecrets(plain.effects, 'ivr.secret.notRepeated'), call.turn + 1);
+    const { answer, kept } = rendered(render, plain.effects, call.turn + 1);
     const saved = await saveTurn(deps.db, { callSid: call.call_sid, version: call.version, state: plain.state, turn: call.turn + 1, key, response: kept, now: deps.clock.now() });
     return saved ? answer : undefined;
   }
@@ -148,8 +146,7 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
         // A transfer leaves the call's context for the agent, in this same transaction.
         const transfer = turn.effects.find((e) => e.type === 'transfer');
         if (transfer) await openHandover(tx, deps, { call, state: turn.state, reason: transfer.reason, agentNumber: transfer.number });
-        const answer = render(turn.effects, call.turn + 1);
-        const kept = render(withoutSecrets(turn.effects, 'ivr.secret.notRepeated'), call.turn + 1);
+        const { answer, kept } = rendered(render, turn.effects, call.turn + 1);
         const saved = await saveTurn(tx, { callSid: call.call_sid, version: call.version, state: turn.state, turn: call.turn + 1, key, response: kept, now: deps.clock.now() });
         if (!saved) throw new Conflict();
         return answer;
@@ -163,6 +160,16 @@ async function play(deps: IvrDeps, render: Render, call: IvrCall, key: string, e
       deps.log.error({ callSid: call.call_sid, error: err instanceof Error ? err.message : String(err) }, 'IVR turn failed; answering with its failure path');
     }
   }
+}
+
+/**
+ * What the caller hears now, and what a retried webhook will hear (`kept`, stored with the
+ * turn): the same answer unless it reads out a secret, which is never stored.
+ */
+function rendered(render: Render, effects: Turn['effects'], nextTurn: number): { answer: string; kept: string } {
+  const answer = render(effects, nextTurn);
+  const safe = withoutSecrets(effects, 'ivr.secret.notRepeated');
+  return { answer, kept: safe === effects ? answer : render(safe, nextTurn) };
 }
 
 /**

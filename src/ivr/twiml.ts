@@ -58,6 +58,39 @@ export function renderTwiml(effects: Turn['effects'], nextTurn: number, options:
 }
 
 /**
+ * Effects that say nothing of one caller's own (no placeholder filled, no secret): their TwiML
+ * depends only on the words, the turn and the base URL, so it can be kept and reused.
+ */
+function impersonal(effects: Turn['effects']): boolean {
+  const plain = (s: Say) => s.params === undefined && !s.secret;
+  return effects.every((e) => (e.type === 'say' ? plain(e) : e.type === 'gather' ? e.prompts.every(plain) : true));
+}
+
+/**
+ * `renderTwiml` with the answers of impersonal turns kept (the menus, the questions, the generic
+ * refusal: most webhooks), at most `limit` of them, the least recently used dropped first.
+ * Building TwiML with the SDK is the largest single cost of a turn after the database; what a
+ * caller typed or is told of their own is never kept.
+ */
+export function cachedTwiml(limit = 1000): (effects: Turn['effects'], nextTurn: number, options: TwimlOptions & { base: string }) => string {
+  const kept = new Map<string, string>();
+  return (effects, nextTurn, options) => {
+    if (!impersonal(effects)) return renderTwiml(effects, nextTurn, options);
+    const key = `${options.base} ${nextTurn} ${JSON.stringify(effects)}`;
+    const hit = kept.get(key);
+    if (hit !== undefined) {
+      kept.delete(key);
+      kept.set(key, hit);
+      return hit;
+    }
+    const twiml = renderTwiml(effects, nextTurn, options);
+    kept.set(key, twiml);
+    if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    return twiml;
+  };
+}
+
+/**
  * The effects as they may be kept for a retried webhook: a code read out is never stored, so
  * from the first secret on, the retry hears that it cannot be repeated, then how the turn ended.
  */
