@@ -53,7 +53,8 @@ interface Slot {
 }
 
 async function runPrimary(config: Config, count: number): Promise<void> {
-  const log = pino(loggerOptions(config.logLevel));
+  // Its lines say they are the primary's: the workers' request lines go to the same output.
+  const log = pino(loggerOptions(config.logLevel)).child({ role: 'primary' });
   const services = await boot(config);
   let background: Awaited<ReturnType<typeof startBackgroundWork>>;
   try {
