@@ -153,6 +153,9 @@ describe.skipIf(!url)('serve --workers 2: a worker killed mid-call', () => {
     process.kill(seen.victim, 'SIGKILL');
     seen.turnAtKill = await turn;
     await lock.query('rollback');
+    // The primary has seen the death (it hands no connection to the dead worker from now on).
+    const death = new RegExp(`"pid":${seen.victim},.*"signal":"SIGKILL".*"msg":"worker died; starting another"`);
+    await waitFor('the primary seeing the death', () => death.test(server.output()), 10_000, log);
 
     // The provider retries the webhook: the other worker answers while the primary replaces the dead one.
     await phone.press(caller.pin);
@@ -192,7 +195,7 @@ describe.skipIf(!url)('serve --workers 2: a worker killed mid-call', () => {
     expect(seen.afterRestart).toHaveLength(2);
     expect(seen.afterRestart).not.toContain(seen.victim);
     expect(seen.afterRestart.filter((pid) => seen.atStart.includes(pid))).toHaveLength(1);
-    expect(server.output()).toMatch(new RegExp(`"pid":${seen.victim}.*"signal":"SIGKILL".*"msg":"worker died; starting another"`));
+    expect(server.output()).toMatch(new RegExp(`"pid":${seen.victim},.*"signal":"SIGKILL".*"msg":"worker died; starting another"`));
   });
 
   it('a PIN turn cut by the kill, retried, is played once by the other worker: the call ends normally', async () => {
