@@ -8,10 +8,11 @@ import { callCommand, ivrCommand } from './ivr/cli.ts';
 import { staffCommand } from './staff/cli.ts';
 
 /** Configuration from the environment, the optional file and the command's own options. */
-export function configFrom(opts: { config?: string; dev?: boolean; port?: string }): Config {
+export function configFrom(opts: { config?: string; dev?: boolean; port?: string; workers?: string }): Config {
   const overrides: Record<string, unknown> = {};
   if (opts.dev) overrides.dev = true;
   if (opts.port !== undefined) overrides.port = opts.port;
+  if (opts.workers !== undefined) overrides.workers = opts.workers;
   return loadConfig(process.env, overrides, opts.config ?? process.env.CERROJO_CONFIG);
 }
 
@@ -34,10 +35,11 @@ export function buildCli(): Command {
     .addOption(configOption())
     .addOption(devOption())
     .option('-p, --port <port>', 'port to listen on (or PORT; default 3000)')
+    .option('-w, --workers <n>', 'HTTP processes on the port (or CERROJO_WORKERS; default: one per core on PostgreSQL, 1 on PGlite)')
     .action(async (opts) => {
-      const { startServer, stopOnSignals } = await import('./server.ts');
-      const server = await startServer(configFrom(opts));
-      stopOnSignals(server);
+      const config = configFrom(opts);
+      const { serve } = await import('./cluster.ts');
+      await serve(config);
     });
 
   program

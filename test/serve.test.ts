@@ -44,6 +44,12 @@ describe('cerrojo serve (a real process)', () => {
     expect(res.stderr).toContain('Invalid configuration "port (PORT)"');
   });
 
+  it('refuses more than one worker on PGlite', () => {
+    const res = spawnSync(process.execPath, [BIN, 'serve', '--dev', '--workers', '2'], { env: env(), encoding: 'utf8' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('Invalid configuration "workers (CERROJO_WORKERS)": 2 workers need PostgreSQL (DATABASE_URL)');
+  });
+
   it('refuses to start outside dev mode without secrets', () => {
     const res = spawnSync(process.execPath, [BIN, 'serve'], { env: env(), encoding: 'utf8' });
     expect(res.status).toBe(2);

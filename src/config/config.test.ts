@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { apiDocsEnabled, callsProvider, ConfigError, listenHost, loadConfig, oidcEnabled, oidcRedirectUri, parseOidcRoleMap, secureCookies, trustProxyOption } from './config.ts';
+import { availableParallelism } from 'node:os';
+import { apiDocsEnabled, callsProvider, ConfigError, listenHost, loadConfig, oidcEnabled, oidcRedirectUri, parseOidcRoleMap, secureCookies, serveWorkers, trustProxyOption } from './config.ts';
 
 const dev = { CERROJO_DEV: 'true' };
 
@@ -208,5 +209,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ ...dev, SLA_PRIORITIES: '{"high":{"takeMinutes":10,"closeMinutes":60}}' })).toThrowError(/backoffice\.sla\.defaultPriority/);
     expect(() => loadConfig({ ...dev, SLA_PRIORITIES: '{"normal":{"takeMinutes":60,"closeMinutes":30}}' })).toThrowError(/closeMinutes must be more than takeMinutes/);
     expect(() => loadConfig({ ...dev, SLA_WARNING_FRACTION: '1' })).toThrowError(/backoffice\.sla\.warningFraction \(SLA_WARNING_FRACTION\)/);
+  });
+
+  it('runs one worker per core on PostgreSQL and one on PGlite, and refuses more on PGlite', () => {
+    const pg = { ...dev, DATABASE_URL: 'postgres://u@h/db' };
+    expect(serveWorkers(loadConfig(dev))).toBe(1);
+    expect(serveWorkers(loadConfig(pg))).toBe(availableParallelism());
+    expect(serveWorkers(loadConfig({ ...pg, CERROJO_WORKERS: '3' }))).toBe(3);
+    expect(serveWorkers(loadConfig(pg, { workers: '2' }))).toBe(2);
+    expect(serveWorkers(loadConfig({ ...dev, CERROJO_WORKERS: '1' }))).toBe(1);
+    expect(() => loadConfig({ ...dev, CERROJO_WORKERS: '2' })).toThrowError(/"workers \(CERROJO_WORKERS\)": 2 workers need PostgreSQL \(DATABASE_URL\): the embedded PGlite database/);
+    expect(() => loadConfig({ ...pg, CERROJO_WORKERS: '0' })).toThrowError(/"workers \(CERROJO_WORKERS\)"/);
+    expect(() => loadConfig({ ...pg, CERROJO_WORKERS: 'all' })).toThrowError(/"workers \(CERROJO_WORKERS\)"/);
+    // Limits counted in each process's memory would let N times the traffic through.
+    expect(serveWorkers(loadConfig({ ...pg, RATE_LIMIT_STORE: 'memory' }))).toBe(1);
+    expect(() => loadConfig({ ...pg, RATE_LIMIT_STORE: 'memory', CERROJO_WORKERS: '2' })).toThrowError(/rate limits counted in process memory/);
   });
 });

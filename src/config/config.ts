@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { brandProblem } from '../brand/brand.ts';
@@ -392,6 +393,11 @@ const Brand = Type.Object({
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   /**
+   * HTTP processes `serve` runs on the one port (`node:cluster`; docs/operations.md "Every core").
+   * Unset: the cores available on PostgreSQL, 1 on PGlite, which one process holds. See `serveWorkers`.
+   */
+  workers: Type.Optional(Type.Integer({ minimum: 1, maximum: 256 })),
+  /**
    * Address to listen on. Unset: 127.0.0.1 in dev mode (the dev sink shows every code and
    * temporary password, so it stays off the local network), 0.0.0.0 in production. See `listenHost`.
    */
@@ -517,6 +523,26 @@ export function listenHost(config: Pick<Config, 'host' | 'dev'>): string {
   return config.host ?? (config.dev ? '127.0.0.1' : '0.0.0.0');
 }
 
+/**
+ * How many HTTP processes `serve` runs: as configured, else one per core on PostgreSQL, and one on
+ * PGlite or with the rate limits counted in process memory.
+ */
+export function serveWorkers(config: Pick<Config, 'workers' | 'databaseUrl' | 'rateLimit'>): number {
+  return config.workers ?? (config.databaseUrl && config.rateLimit.store !== 'memory' ? availableParallelism() : 1);
+}
+
+/** What N workers need: a database each process can open, and rate limits they count together. */
+function checkWorkers(config: Pick<Config, 'workers' | 'databaseUrl' | 'rateLimit'>): void {
+  const workers = serveWorkers(config);
+  if (workers === 1) return;
+  if (!config.databaseUrl) {
+    throw new ConfigError('workers (CERROJO_WORKERS)', `${workers} workers need PostgreSQL (DATABASE_URL): the embedded PGlite database lives inside one process and cannot be shared, so it runs one worker`);
+  }
+  if (config.rateLimit.store === 'memory') {
+    throw new ConfigError('workers (CERROJO_WORKERS)', `${workers} workers cannot share rate limits counted in process memory (RATE_LIMIT_STORE=memory): each would allow the whole limit; use postgres or redis, or one worker`);
+  }
+}
+
 /** Whether the API documentation is served: as configured, else only in dev mode. */
 export function apiDocsEnabled(config: Pick<Config, 'apiDocs' | 'dev'>): boolean {
   return config.apiDocs ?? config.dev;
@@ -560,6 +586,7 @@ export class ConfigError extends Error {
 /** Environment variables and the configuration key each one sets. */
 const ENV_KEYS: Record<string, string> = {
   PORT: 'port',
+  CERROJO_WORKERS: 'workers',
   HOST: 'host',
   PUBLIC_BASE_URL: 'publicBaseUrl',
   DATABASE_URL: 'databaseUrl',
@@ -722,6 +749,7 @@ export function loadConfig(
   checkServiceAccounts(config);
   checkBrand(config.brand);
   checkCalls(config);
+  checkWorkers(config);
   if (!config.dev) requireProductionKeys(config);
   return config;
 }

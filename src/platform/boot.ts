@@ -8,14 +8,17 @@ import { resolveSecrets } from './secrets.ts';
 import { createSealer } from './sealing.ts';
 import type { Services } from './services.ts';
 
-/** Opens the database, applies migrations and assembles the services. */
-export async function boot(config: Config, clock: Clock = systemClock): Promise<Services & { adminTokenGenerated: boolean }> {
+/**
+ * Opens the database, applies migrations and assembles the services. A cluster worker passes
+ * `migrate: false`: its primary has migrated before forking it (src/cluster.ts).
+ */
+export async function boot(config: Config, clock: Clock = systemClock, options: { migrate?: boolean } = {}): Promise<Services & { adminTokenGenerated: boolean }> {
   const secrets = resolveSecrets(config);
   const auditKeys = createAuditKeyring(secrets.auditKey, config.audit.previousKeys);
   // The handle carries the audit key: every audit row written through it is keyed.
   const database = withAuditKeys(await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }), auditKeys);
   try {
-    await migrate(database.db);
+    if (options.migrate !== false) await migrate(database.db);
   } catch (err) {
     await database.close();
     throw err;

@@ -154,11 +154,13 @@ export class ServerProcess {
     readonly name: string,
     readonly port: number,
     env: Record<string, string>,
+    args: readonly string[],
   ) {
     this.base = `http://127.0.0.1:${port}`;
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !OURS.test(k)));
-    this.child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...base, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', DATA_DIR: tempDir('cerrojo-rel-data-'), ...env },
+    // One process unless a test asks for workers (`--workers`): the suite kills "the server".
+    this.child = spawn(process.execPath, [BIN, 'serve', ...args], {
+      env: { ...base, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', DATA_DIR: tempDir('cerrojo-rel-data-'), CERROJO_WORKERS: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (d: Buffer) => {
@@ -176,11 +178,16 @@ export class ServerProcess {
     );
   }
 
-  /** Starts `cerrojo serve` and waits until `/readyz` answers 200. */
-  static async start(name: string, options: { port?: number; env: Record<string, string>; readyWithinMs?: number }): Promise<ServerProcess> {
-    const server = new ServerProcess(name, options.port ?? (await freePort()), options.env);
+  /** Starts `cerrojo serve` (with `args`, e.g. `--workers 2`) and waits until `/readyz` answers 200. */
+  static async start(name: string, options: { port?: number; env: Record<string, string>; args?: readonly string[]; readyWithinMs?: number }): Promise<ServerProcess> {
+    const server = new ServerProcess(name, options.port ?? (await freePort()), options.env, options.args ?? []);
     await server.ready(options.readyWithinMs ?? 60_000);
     return server;
+  }
+
+  /** The process id (the primary's with `--workers`). */
+  get pid(): number {
+    return this.child.pid!;
   }
 
   get running(): boolean {

@@ -1,7 +1,9 @@
+import cluster from 'node:cluster';
 import fp from 'fastify-plugin';
 import { Registry, collectDefaultMetrics, Histogram } from 'prom-client';
 import { AppError } from '../../platform/errors.ts';
 import { bearerMatches } from '../../provisioning/admin-auth.ts';
+import { clusterMetricsOf } from '../../platform/cluster-metrics.ts';
 
 export interface MetricsOptions {
   /** The bearer token a scraper must present; none: the route is open (dev mode) or absent (see `serve`). */
@@ -15,6 +17,7 @@ export interface MetricsOptions {
  * by route (the route pattern, never the raw URL, so ids and tokens do not become labels).
  * With a token, a scrape must carry `Authorization: Bearer <token>` (compared in constant time)
  * or gets 401; without `serve` the route does not exist (404), as in production without a token.
+ * In a worker of `serve --workers N` a scrape answers every worker's metrics summed (platform/cluster-metrics.ts).
  */
 export const metricsPlugin = fp<MetricsOptions>(async (app, { token, serve }) => {
   const registry = new Registry();
@@ -34,12 +37,13 @@ export const metricsPlugin = fp<MetricsOptions>(async (app, { token, serve }) =>
     done();
   });
   if (!serve) return;
+  const text = cluster.isWorker ? clusterMetricsOf(registry) : () => registry.metrics();
   app.get('/metrics', { schema: { tags: ['operations'], hide: true } }, async (req, reply) => {
     if (token !== undefined && !bearerMatches(req.headers.authorization, token)) {
       reply.header('www-authenticate', 'Bearer realm="metrics"');
       throw new AppError('unauthorized', 'the metrics token is required (Authorization: Bearer <token>)');
     }
-    return reply.type(registry.contentType).send(await registry.metrics());
+    return reply.type(registry.contentType).send(await text());
   });
 });
 
