@@ -9,7 +9,8 @@ import { join } from 'node:path';
  */
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'src', 'cli.ts');
+/** The `cerrojo` command as installed (it registers tsx itself). */
+const BIN = join(ROOT, 'bin', 'cerrojo.mjs');
 const FLOOR = join(import.meta.dirname, 'bare-twiml.ts');
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime. */
@@ -109,11 +110,11 @@ export class ServerTree {
     return this.child.pid!;
   }
 
-  /** Starts `node --import tsx <args>` with `env` and waits until `base + readyPath` answers 200. */
+  /** Starts `node <args>` with `env` and waits until `base + readyPath` answers 200. */
   static async start(name: string, args: string[], env: Record<string, string>, base: string, readyPath: string): Promise<ServerTree> {
     // The configuration is the server's file alone: none of the developer's variables of ours leak in.
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !OURS.test(k)));
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     const server = new ServerTree(name, base, child);
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -152,19 +153,19 @@ export class ServerTree {
 
 /** Whether `cerrojo serve` of this checkout takes `--workers` (the cluster option of issue 17). */
 export function serveHasWorkers(): boolean {
-  const help = execFileSync(process.execPath, ['--import', 'tsx', CLI, 'serve', '--help'], { cwd: ROOT, encoding: 'utf8' });
+  const help = execFileSync(process.execPath, [BIN, 'serve', '--help'], { cwd: ROOT, encoding: 'utf8' });
   return help.includes('--workers');
 }
 
 /** `cerrojo serve --config <file>` (and `--workers <n>` when given), as the product runs. */
 export function startServe(port: number, configFile: string, workers?: number): Promise<ServerTree> {
-  const args = [CLI, 'serve', '--config', configFile, ...(workers === undefined ? [] : ['--workers', String(workers)])];
+  const args = [BIN, 'serve', '--config', configFile, ...(workers === undefined ? [] : ['--workers', String(workers)])];
   return ServerTree.start(workers === undefined ? 'cerrojo serve' : `cerrojo serve --workers ${workers}`, args, {}, `http://127.0.0.1:${port}`, '/readyz');
 }
 
 /** The bare floor (bare-twiml.ts): node:http answering every webhook with one constant Gather. */
 export function startBareFloor(port: number, publicBase: string): Promise<ServerTree> {
-  return ServerTree.start('bare node:http floor', [FLOOR, String(port), publicBase], {}, `http://127.0.0.1:${port}`, '/healthz');
+  return ServerTree.start('bare node:http floor', ['--import', 'tsx', FLOOR, String(port), publicBase], {}, `http://127.0.0.1:${port}`, '/healthz');
 }
 
 const OURS = /^(PORT|HOST|PUBLIC_BASE_URL|DATABASE_URL|DATA_DIR|CERROJO_.*|LOG_LEVEL|SECRET_KEY|ADMIN_TOKEN|AUDIT_.*|DEFAULT_LOCALE|NOTIFY_.*|SMTP_URL|EMAIL_FROM|TWILIO_.*|IVR_.*|METRICS_TOKEN)$/;
