@@ -48,6 +48,8 @@ export interface LoadRun {
   calls: LoadResult['calls'];
   /** CPU time of the server's process tree over the window, per webhook of the window, in ms. */
   cpuPerWebhookMs: number;
+  /** CPU time of the client's process over the whole run, per webhook sent, in ms (informative: it shares the cores). */
+  clientCpuPerWebhookMs: number;
   /** The highest resident memory of the server's process tree during the run (sampled every 250 ms), in MiB. */
   peakRssMiB: number;
   /** p99 < 100 ms and no error (the CPU target is the scenario's, not a run's). */
@@ -165,7 +167,7 @@ export async function benchIvrLoad(backend: Backend, sizes: LoadSizes): Promise<
           delete window.open;
           delete window.close;
           const rss = peakRss(server.pid);
-          const { result: r } = await clients.run('load', { callers: pick(lines * CALLS_PER_LINE + 10), lines, thinkMs, floor });
+          const { result: r, clientCpuUs } = await clients.run('load', { callers: pick(lines * CALLS_PER_LINE + 10), lines, thinkMs, floor });
           const peak = rss.stop();
           if (window.open === undefined || window.close === undefined) throw new Error('the client did not mark the window');
           const turns = latency([...r.turns.withoutPin, ...r.turns.withPin]);
@@ -182,6 +184,7 @@ export async function benchIvrLoad(backend: Backend, sizes: LoadSizes): Promise<
             webhooksPerSecond: (r.webhooks * 1000) / r.windowMs,
             calls: r.calls,
             cpuPerWebhookMs: (window.close - window.open) / 1000 / Math.max(1, r.webhooks),
+            clientCpuPerWebhookMs: (clientCpuUs ?? 0) / 1000 / Math.max(1, r.webhooksAll),
             peakRssMiB: peak / MiB,
             met: turns.p99 < LOAD_TARGET.p99Ms && errorCount === 0,
           });

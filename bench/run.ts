@@ -120,7 +120,7 @@ for (const backend of backends) {
     const floorRun = r.floor.runs[0]!;
     const lat = (l: Latency) => `${f(l.p50)}/${f(l.p95)}/${f(l.p99)} ms`;
     row({ figure: `IVR load floor: bare node:http, ${r.calls} calls, ${r.thinkMs} ms think (p50/p95/p99, n=${floorRun.turns.count})`, value: lat(floorRun.turns), floor: '', ratio: '', target: '', met: '' });
-    row({ figure: `  floor: errors; CPU per webhook; peak RSS (informative)`, value: `${floorRun.errorCount}; ${f(floorRun.cpuPerWebhookMs, 2)} ms; ${f(floorRun.peakRssMiB, 0)} MiB`, floor: '', ratio: '', target: '', met: '' });
+    row({ figure: `  floor: errors; CPU per webhook, server and client; peak RSS (informative)`, value: `${floorRun.errorCount}; ${f(floorRun.cpuPerWebhookMs, 2)} ms, ${f(floorRun.clientCpuPerWebhookMs, 2)} ms; ${f(floorRun.peakRssMiB, 0)} MiB`, floor: '', ratio: '', target: '', met: '' });
     for (const config of [r.single, r.multi]) {
       if (!config.available) {
         row({ figure: `IVR load, ${config.label}`, value: config.note ?? 'not available', floor: '', ratio: '', target: '', met: '' });
@@ -133,7 +133,7 @@ for (const backend of backends) {
         row({ figure: `  turns without PIN; PIN turn (p50/p95/p99, n=${one.withoutPin.count}; n=${one.withPin.count})`, value: `${lat(one.withoutPin)}; ${lat(one.withPin)}`, floor: '', ratio: '', target: '', met: '' });
         row({ figure: `  errors: non-2xx / socket / unexpected TwiML / starved lines`, value: `${e.non2xx} / ${e.socket} / ${e.unexpectedTwiml} / ${e.starvedLines}`, floor: '', ratio: '', target: '0', met: met(one.errorCount === 0) });
         row({ figure: `  server CPU per webhook (process tree, ${f(one.webhooksPerSecond, 0)} webhooks/s)`, value: `${f(one.cpuPerWebhookMs, 2)} ms`, floor: `${f(floorRun.cpuPerWebhookMs, 2)} ms bare node:http`, ratio: f(one.cpuPerWebhookMs / floorRun.cpuPerWebhookMs, 1), target: `< ${r.target.cpuPerWebhookMs} ms`, met: met(one.cpuPerWebhookMs < r.target.cpuPerWebhookMs) });
-        row({ figure: `  peak RSS of the server's processes (informative)`, value: `${f(one.peakRssMiB, 0)} MiB`, floor: `${f(floorRun.peakRssMiB, 0)} MiB bare node:http`, ratio: '', target: '', met: '' });
+        row({ figure: `  peak RSS of the server's processes; client CPU per webhook (informative)`, value: `${f(one.peakRssMiB, 0)} MiB; ${f(one.clientCpuPerWebhookMs, 2)} ms`, floor: `${f(floorRun.peakRssMiB, 0)} MiB bare node:http`, ratio: '', target: '', met: '' });
       }
       if (config.runs.length > 1) row({ figure: `  ${config.label}: runs under target (p99 < ${r.target.p99Ms} ms, 0 errors)`, value: `${config.runs.filter((x) => x.met).length} of ${config.runs.length}`, floor: '', ratio: '', target: 'all', met: met(config.runs.every((x) => x.met)) });
     }
