@@ -188,8 +188,8 @@ export async function benchIvrLoad(backend: Backend, sizes: LoadSizes): Promise<
             peakRssMiB: peak / MiB,
             met: turns.p99 < LOAD_TARGET.p99Ms && errorCount === 0,
           });
-          if (server.problems().trim()) console.log(`\n[${label}] the server wrote on stderr:\n${server.problems().slice(-2000)}`);
         }
+        if (server.problems().trim()) console.log(`\n[${label}] the server wrote on stderr:\n${server.problems().slice(-2000)}`);
         return { label, workers, available: true, runs: out };
       } finally {
         await clients.close();
