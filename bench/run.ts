@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CpuPer } from './lib/drive.ts';
+import type { Latency } from './lib/stats.ts';
 import { describeVerdict, type GuardResult } from './lib/statement-guard.ts';
 
 /**
@@ -16,6 +17,7 @@ process.env.CERROJO_PG_NOTICE = '1';
 const { benchBackends } = await import('./lib/app.ts');
 const { sizeFromEnv } = await import('./lib/stats.ts');
 const { benchIvr } = await import('./ivr.ts');
+const { benchIvrLoad } = await import('./ivr-load.ts');
 const { benchRecovery } = await import('./recovery.ts');
 const { benchAlerts } = await import('./alerts.ts');
 const { benchPlainHttp } = await import('./plain-http.ts');
@@ -34,8 +36,12 @@ const sizes = {
   httpSeconds: sizeFromEnv('BENCH_HTTP_SECONDS', 5),
   outboxMessages: sizeFromEnv('BENCH_OUTBOX_MESSAGES', 1000),
   outboxRate: sizeFromEnv('BENCH_OUTBOX_RATE', 100),
+  loadCalls: sizeFromEnv('BENCH_LOAD_CALLS', 500),
+  loadThinkMs: sizeFromEnv('BENCH_LOAD_THINK_MS', 1500),
+  loadRuns: sizeFromEnv('BENCH_LOAD_RUNS', 1),
+  loadWorkers: sizeFromEnv('BENCH_LOAD_WORKERS', os.availableParallelism()),
 };
-const ALL = ['http', 'ivr', 'recovery', 'peer', 'alerts', 'outbox'] as const;
+const ALL = ['http', 'ivr', 'ivr-load', 'recovery', 'peer', 'alerts', 'outbox'] as const;
 type Scenario = (typeof ALL)[number];
 const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 for (const name of only) if (!(ALL as readonly string[]).includes(name)) throw new Error(`BENCH_ONLY: unknown scenario ${name} (one of ${ALL.join(', ')})`);
@@ -108,6 +114,29 @@ for (const backend of backends) {
     row(guardRow(r.guard, backend.name));
     row(cpuRow(r.cpu, 'throughput phase'));
     row(cpuRow(r.pacedCpu, 'latency phase'));
+  });
+  // Issue 17 §3: the server in its own process (one, then N workers), the floor beside it (bench/ivr-load.ts).
+  await run('ivr-load', () => benchIvrLoad(backend, { calls: sizes.loadCalls, thinkMs: sizes.loadThinkMs, runs: sizes.loadRuns, workers: sizes.loadWorkers }), (r) => {
+    const floorRun = r.floor.runs[0]!;
+    const lat = (l: Latency) => `${f(l.p50)}/${f(l.p95)}/${f(l.p99)} ms`;
+    row({ figure: `IVR load floor: bare node:http, ${r.calls} calls, ${r.thinkMs} ms think (p50/p95/p99, n=${floorRun.turns.count})`, value: lat(floorRun.turns), floor: '', ratio: '', target: '', met: '' });
+    row({ figure: `  floor: errors; CPU per webhook, server and client; peak RSS (informative)`, value: `${floorRun.errorCount}; ${f(floorRun.cpuPerWebhookMs, 2)} ms, ${f(floorRun.clientCpuPerWebhookMs, 2)} ms; ${f(floorRun.peakRssMiB, 0)} MiB`, floor: '', ratio: '', target: '', met: '' });
+    for (const config of [r.single, r.multi]) {
+      if (!config.available) {
+        row({ figure: `IVR load, ${config.label}`, value: config.note ?? 'not available', floor: '', ratio: '', target: '', met: '' });
+        continue;
+      }
+      for (const one of config.runs) {
+        const e = one.errors;
+        const runOf = r.runsAsked > 1 ? `, run ${one.run} of ${r.runsAsked}` : '';
+        row({ figure: `IVR load, ${r.calls} calls, ${r.thinkMs} ms think, ${config.label}${runOf}: turns (p50/p95/p99, n=${one.turns.count})`, value: lat(one.turns), floor: `p99 ${ms(floorRun.turns.p99)} bare node:http`, ratio: f(one.turns.p99 / floorRun.turns.p99, 1), target: `p99 < ${r.target.p99Ms} ms`, met: met(one.turns.p99 < r.target.p99Ms) });
+        row({ figure: `  turns without PIN; PIN turn (p50/p95/p99, n=${one.withoutPin.count}; n=${one.withPin.count})`, value: `${lat(one.withoutPin)}; ${lat(one.withPin)}`, floor: '', ratio: '', target: '', met: '' });
+        row({ figure: `  errors: non-2xx / socket / unexpected TwiML / starved lines`, value: `${e.non2xx} / ${e.socket} / ${e.unexpectedTwiml} / ${e.starvedLines}`, floor: '', ratio: '', target: '0', met: met(one.errorCount === 0) });
+        row({ figure: `  server CPU per webhook (process tree, ${f(one.webhooksPerSecond, 0)} webhooks/s)`, value: `${f(one.cpuPerWebhookMs, 2)} ms`, floor: `${f(floorRun.cpuPerWebhookMs, 2)} ms bare node:http`, ratio: f(one.cpuPerWebhookMs / floorRun.cpuPerWebhookMs, 1), target: `< ${r.target.cpuPerWebhookMs} ms`, met: met(one.cpuPerWebhookMs < r.target.cpuPerWebhookMs) });
+        row({ figure: `  peak RSS of the server's processes; client CPU per webhook (informative)`, value: `${f(one.peakRssMiB, 0)} MiB; ${f(one.clientCpuPerWebhookMs, 2)} ms`, floor: `${f(floorRun.peakRssMiB, 0)} MiB bare node:http`, ratio: '', target: '', met: '' });
+      }
+      if (config.runs.length > 1) row({ figure: `  ${config.label}: runs under target (p99 < ${r.target.p99Ms} ms, 0 errors)`, value: `${config.runs.filter((x) => x.met).length} of ${config.runs.length}`, floor: '', ratio: '', target: 'all', met: met(config.runs.every((x) => x.met)) });
+    }
   });
   await run('recovery', () => benchRecovery(backend, sizes.recoveries, sizes.recoveryConcurrency), (r) => {
     row({ figure: `Web recovery, ${r.recoveries} at ${r.concurrency} at once`, value: `${f(r.recoveriesPerSecond)} /s`, floor: `${f(r.floor.recoveriesPerSecond)} /s bare argon2id (${r.floor.hashesPerRecovery} each)`, ratio: f(r.ratio, 2), target: '≥ 0.80', met: met(r.ratio >= 0.8) });
