@@ -7,6 +7,8 @@ import { freshDatabase, testServices, type Backend, type TestDatabase } from '..
 /** The database backends of a run: PGlite always, PostgreSQL when a URL is given. */
 export function benchBackends(): Backend[] {
   const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  // BENCH_PGLITE=0 leaves PGlite out when PostgreSQL is given (a quicker run of one scenario).
+  if (url && process.env.BENCH_PGLITE === '0') return [{ name: 'postgres', url }];
   return url ? [{ name: 'pglite' }, { name: 'postgres', url }] : [{ name: 'pglite' }];
 }
 
