@@ -22,6 +22,8 @@ export interface PinAttempt {
   pin: string;
   /** Restricts the check to one card (the web form knows the whole number); else any card with those last four. */
   cardId?: string;
+  /** Restricts the check to the card with this number (as printed, keyed-hashed here): `findCardByPan` and the check in one statement. */
+  pan?: string;
   /** Who is asking, for the audit log: `ivr`, `web` ... */
   by?: string;
 }
@@ -37,15 +39,24 @@ const DUMMY_PIN_REF = 'cerrojo-no-such-pin-ref';
  * (`blocks.ts`). The customer gets an SMS when it happens. Success resets the count. With several cards ending in the
  * same four digits, a PIN matching any unblocked one is accepted and a wrong PIN counts against each.
  */
-export function checkCardPin(ex: Executor, deps: PinDeps, attempt: PinAttempt): Promise<PinCheck> {
+export async function checkCardPin(ex: Executor, deps: PinDeps & { hasher?: KeyedHasher }, attempt: PinAttempt): Promise<PinCheck> {
+  return (await checkCardPinOf(ex, deps, attempt)).check;
+}
+
+/** `checkCardPin`, with the card whose PIN matched (null unless 'ok'). */
+export function checkCardPinOf(ex: Executor, deps: PinDeps & { hasher?: KeyedHasher }, attempt: PinAttempt): Promise<{ check: PinCheck; cardId: string | null }> {
   return inTransaction(ex, async (tx) => {
     let query = tx.selectFrom('cards').selectAll().where('customer_id', '=', attempt.customerId).where('last4', '=', attempt.last4);
     if (attempt.cardId !== undefined) query = query.where('id', '=', isUuid(attempt.cardId) ? attempt.cardId : '00000000-0000-0000-0000-000000000000');
+    if (attempt.pan !== undefined) {
+      if (!deps.hasher) throw new Error('a check by card number needs the keyed hasher');
+      query = query.where('pan_hash', '=', panHash(deps.hasher, attempt.pan));
+    }
     const cards = await query.orderBy('id').forUpdate().execute();
     const open = cards.filter((c) => c.pin_blocked_at === null);
     if (open.length === 0) {
       await deps.pinVerifier.verify(DUMMY_PAN_HASH, attempt.pin, DUMMY_PIN_REF);
-      return cards.length === 0 ? 'wrong' : 'blocked';
+      return { check: cards.length === 0 ? 'wrong' : 'blocked', cardId: null };
     }
     // Every candidate is verified, matched or not, so timing does not tell which card matched.
     const results = await Promise.all(open.map((c) => deps.pinVerifier.verify(c.pan_hash, attempt.pin, c.pin_ref)));
@@ -55,11 +66,11 @@ export function checkCardPin(ex: Executor, deps: PinDeps, attempt: PinAttempt): 
       // Read under the row lock: no reset to write when there was no failure to forget.
       if (matched.failed_pin_attempts > 0) await tx.updateTable('cards').set({ failed_pin_attempts: 0 }).where('id', '=', matched.id).execute();
       await appendAudit(tx, { at: deps.clock.now(), actor: by, action: 'card.pin_verified', customerId: attempt.customerId, subject: `card:${matched.id}`, details: { last4: matched.last4 } });
-      return 'ok';
+      return { check: 'ok', cardId: matched.id };
     }
     let stillOpen = 0;
     for (const card of open) if (!(await countFailure(tx, deps, card, by))) stillOpen++;
-    return stillOpen > 0 ? 'wrong' : 'blocked';
+    return { check: stillOpen > 0 ? 'wrong' : 'blocked', cardId: null };
   });
 }
 

@@ -20,6 +20,12 @@ export interface CodeRequest {
    * code the SMS carried): needs `deps.sealer`.
    */
   readable?: boolean;
+  /**
+   * The subject was created in the caller's transaction, not yet committed (a new recovery
+   * flow's id): no other transaction can issue or check its codes, so the lock that serialises
+   * them is not taken.
+   */
+  subjectIsNew?: boolean;
 }
 
 /** What issuing a readable code needs besides hashing: the sealer of `platform/sealing.ts`. */
@@ -50,7 +56,7 @@ export async function issueCode(ex: Executor, deps: HashingDeps & Partial<Sealin
   const ttl = codeTtlSeconds(deps.config.limits, req.ttlSeconds);
   const maxAttempts = codeMaxAttempts(deps.config.limits, req.maxAttempts);
   return inTransaction(ex, async (tx) => {
-    await lockKey(tx, req.purpose, req.subject);
+    if (!req.subjectIsNew) await lockKey(tx, req.purpose, req.subject);
     const now = deps.clock.now();
     const id = randomUUID();
     const code = randomDigits(deps.config.limits.codeDigits);

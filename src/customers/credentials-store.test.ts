@@ -63,6 +63,16 @@ describeEachDatabase('online-banking and signature credentials store', (backend)
     expect(JSON.stringify(state)).not.toContain('argon2');
   });
 
+  it('audits the failed-login count it clears with the password, when asked and only when it was not zero', async () => {
+    const c = await insertCustomer(database.db);
+    await setPassword(database.db, deps, c.id, HASH, { temporary: true, expiresAt: null, by: 'web', auditFailuresReset: true });
+    await recordPasswordFailure(database.db, deps, c.id);
+    await setPassword(database.db, deps, c.id, HASH, { temporary: true, expiresAt: null, by: 'web', auditFailuresReset: true });
+    expect((await credentialState(database.db, c.id)).onlineBanking).toMatchObject({ failedLogins: 0 });
+    const audits = await database.db.selectFrom('audit_log').select('action').where('customer_id', '=', c.id).orderBy('id').execute();
+    expect(audits.map((a) => a.action)).toEqual(['password.set', 'login.failed', 'login.failures_reset', 'password.set']);
+  });
+
   it('refuses a clear-text password and a customer without online banking', async () => {
     const c = await insertCustomer(database.db);
     await expect(setPassword(database.db, deps, c.id, 'Secret123!', { temporary: false, expiresAt: null, by: 'web' })).rejects.toMatchObject({ code: 'internal' });

@@ -75,6 +75,11 @@ export interface PasswordChange {
   temporary: boolean;
   expiresAt: Date | null;
   by: string;
+  /**
+   * Also what `resetPasswordFailures` would audit: `login.failures_reset` when the count it
+   * clears was not zero (the recovery says so). Read under the row lock, in the same statement.
+   */
+  auditFailuresReset?: boolean;
 }
 
 /** Stores a new password hash (argon2id, from passwords.ts) and starts a fresh failure count. */
@@ -82,13 +87,17 @@ export async function setPassword(ex: Executor, deps: ClockDeps, customerId: str
   if (!passwordHash.startsWith('$argon2id$')) throw new AppError('internal', 'setPassword takes an argon2id hash, never a password');
   return inTransaction(ex, async (tx) => {
     const at = deps.clock.now();
+    // The count before the reset, from the row as locked (a subquery of the update's FROM).
+    const prior = tx.selectFrom('online_banking_users').select(['customer_id', 'failed_logins']).where('customer_id', '=', customerId).forUpdate().as('prior');
     const row = await tx
       .updateTable('online_banking_users')
+      .from(prior)
       .set({ password_hash: passwordHash, password_temporary: change.temporary, password_expires_at: change.expiresAt, failed_logins: 0, updated_at: at })
-      .where('customer_id', '=', customerId)
-      .returning('customer_id')
+      .whereRef('online_banking_users.customer_id', '=', 'prior.customer_id')
+      .returning(['online_banking_users.customer_id', 'prior.failed_logins as prior_failures'])
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', 'the customer has no online-banking user');
+    if (change.auditFailuresReset && row.prior_failures > 0) await appendAudit(tx, { at, actor: change.by, action: 'login.failures_reset', customerId, subject: 'online_banking' });
     await appendAudit(tx, { at, actor: change.by, action: 'password.set', customerId, subject: 'online_banking', details: { temporary: change.temporary, expiresAt: change.expiresAt?.toISOString() ?? null } });
   });
 }

@@ -41,6 +41,13 @@ function split<R extends StandingColumns>(row: R): Omit<R, keyof StandingColumns
   return { ...rest, standing: standingOf({ standing_blocks, standing_online_banking }) };
 }
 
+/**
+ * The standing's two columns for a customer id (a column reference of the caller's query), and
+ * the split of a row carrying them: for a query that reads a customer beside something else.
+ */
+export const standingColumns = (id: RawBuilder<unknown>) => [blocksOf(id).as('standing_blocks'), onlineBankingOf(id).as('standing_online_banking')] as const;
+export const withStanding = <R extends StandingColumns>(row: R) => split(row);
+
 const customersWithStanding = (ex: Executor) =>
   ex
     .selectFrom('customers')

@@ -63,9 +63,37 @@ const SWEEP_EVERY = 500;
  * every other time the database keeps.
  */
 export function postgresStore(db: Db, clock: Clock): FastifyRateLimitStoreCtor {
+  return postgresCounts(db, clock).store;
+}
+
+/** A key to count and the most hits its window allows. */
+export interface Limited {
+  key: string;
+  max: number;
+}
+
+export interface PostgresCounts {
+  /** The store of `postgresStore`. */
+  store: FastifyRateLimitStoreCtor;
+  /**
+   * Counts `first` and, only when that count is within `first.max`, `second`, in one statement:
+   * what two `incr` in a row do when the caller stops at the first refusal. `second` is
+   * undefined when it was not counted.
+   */
+  countPair(first: Limited, second: Limited, windowMs: number): Promise<{ first: Counted; second: Counted | undefined }>;
+}
+
+/** `postgresStore`'s counting, and the pair of keys counted in one statement; one sweep for both. */
+export function postgresCounts(db: Db, clock: Clock): PostgresCounts {
   const table = db.withTables<Tables>();
   let counted = 0;
-  return storeOf(async (key, windowMs) => {
+  const sweep = async (now: Date, hits: number) => {
+    const before = counted;
+    counted += hits;
+    if (Math.floor(counted / SWEEP_EVERY) > Math.floor(before / SWEEP_EVERY)) await table.deleteFrom('rate_limits').where('resets_at', '<=', now).execute();
+  };
+  const ttlOf = (resetsAt: Date, now: Date) => Math.max(0, new Date(resetsAt).getTime() - now.getTime());
+  const store = storeOf(async (key, windowMs) => {
     const now = clock.now();
     const resetsAt = new Date(now.getTime() + windowMs);
     const ended = sql<boolean>`rate_limits.resets_at <= ${now.toISOString()}::timestamptz`;
@@ -80,7 +108,32 @@ export function postgresStore(db: Db, clock: Clock): FastifyRateLimitStoreCtor {
       )
       .returning(['hits', 'resets_at'])
       .executeTakeFirstOrThrow();
-    if (++counted % SWEEP_EVERY === 0) await table.deleteFrom('rate_limits').where('resets_at', '<=', now).execute();
-    return { current: row.hits, ttl: Math.max(0, row.resets_at.getTime() - now.getTime()) };
+    await sweep(now, 1);
+    return { current: row.hits, ttl: ttlOf(row.resets_at, now) };
   });
+  const countPair: PostgresCounts['countPair'] = async (first, second, windowMs) => {
+    const now = clock.now();
+    const at = now.toISOString();
+    const resetsAt = new Date(now.getTime() + windowMs).toISOString();
+    const upsert = sql`on conflict (key) do update set
+        hits = case when rate_limits.resets_at <= ${at}::timestamptz then 1 else rate_limits.hits + 1 end,
+        resets_at = case when rate_limits.resets_at <= ${at}::timestamptz then excluded.resets_at else rate_limits.resets_at end
+      returning hits, resets_at`;
+    const { rows } = await sql<{ first_hits: number; first_resets: Date; second_hits: number | null; second_resets: Date | null }>`
+      with first as (
+        insert into rate_limits (key, hits, resets_at) values (${first.key}, 1, ${resetsAt}::timestamptz) ${upsert}
+      ), second as (
+        insert into rate_limits (key, hits, resets_at)
+        select ${second.key}, 1, ${resetsAt}::timestamptz from first where first.hits <= ${first.max}::int ${upsert}
+      )
+      select first.hits as first_hits, first.resets_at as first_resets, second.hits as second_hits, second.resets_at as second_resets
+      from first left join second on true`.execute(db);
+    const r = rows[0]!;
+    await sweep(now, r.second_hits === null ? 1 : 2);
+    return {
+      first: { current: r.first_hits, ttl: ttlOf(r.first_resets, now) },
+      second: r.second_hits === null ? undefined : { current: r.second_hits, ttl: ttlOf(r.second_resets!, now) },
+    };
+  };
+  return { store, countPair };
 }

@@ -6,7 +6,7 @@ import { Counter } from 'prom-client';
 import type { RateLimitConfig } from '../config/config.ts';
 import { AppError } from '../platform/errors.ts';
 import type { Services } from '../platform/services.ts';
-import { postgresStore, redisStore } from './rate-limit-stores.ts';
+import { postgresCounts, redisStore, type PostgresCounts } from './rate-limit-stores.ts';
 
 /**
  * Throttling of the credential routes by source and by identity (issue 14, finding 8).
@@ -51,6 +51,7 @@ export const rateLimitPlugin = fp<RateLimitPluginOptions>(async (app, { services
   const config = services.config.rateLimit;
   const kind = rateLimitStoreKind(config, services.database);
   let store: FastifyRateLimitStoreCtor | undefined;
+  let pairs: PostgresCounts['countPair'] | undefined;
   if (kind === 'redis') {
     // Commands fail at once while Redis is away (no queue): the guard then lets the request through, logged.
     const redis = new Redis(config.redisUrl!, { maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, enableOfflineQueue: false });
@@ -62,7 +63,9 @@ export const rateLimitPlugin = fp<RateLimitPluginOptions>(async (app, { services
     });
     store = redisStore(redis, config.keyPrefix);
   } else if (kind === 'postgres') {
-    store = postgresStore(services.db, services.clock);
+    const counts = postgresCounts(services.db, services.clock);
+    store = counts.store;
+    pairs = counts.countPair;
   }
   // Only the guards limit: no route is limited unless it asks. A store that fails lets the request
   // through (and is logged): the accounts' own counters in the database still hold.
@@ -79,21 +82,48 @@ export const rateLimitPlugin = fp<RateLimitPluginOptions>(async (app, { services
   app.decorate('credentialGuard', (route: CredentialRoute, options: GuardOptions = {}): Guard => {
     const limits = route === 'ivrCalls' ? { perIp: 0, perIdentity: config.ivrCalls.perCaller } : config[route];
     const scope = options.scope ?? route;
+    const keyOf = (limitKind: LimitKind, value: string) => `${scope}:${limitKind}:${services.hasher.hash('rate-limit', `${scope}:${value}`)}`;
     const limiter = (limitKind: LimitKind, max: number, key: (req: FastifyRequest) => string) =>
-      max > 0 ? app.createRateLimit({ max, timeWindow: windowMs, keyGenerator: (req) => `${scope}:${limitKind}:${services.hasher.hash('rate-limit', `${scope}:${key(req)}`)}` }) : undefined;
+      max > 0 ? app.createRateLimit({ max, timeWindow: windowMs, keyGenerator: (req) => keyOf(limitKind, key(req)) }) : undefined;
     const byIp = options.byIp === false ? undefined : limiter('ip', limits.perIp, (req) => normalizeIP(req.ip));
     const byIdentity = options.identity ? limiter('identity', limits.perIdentity, (req) => options.identity!(req) ?? '') : undefined;
+    type Verdict = { kind: LimitKind; exceeded: boolean; ttlInSeconds: number };
 
-    return async (req, reply) => {
+    // In PostgreSQL both keys are counted in one statement, the identity only when the address
+    // allowed the request (as the two checks in a row do). A failing count lets the request
+    // through, as the plugin's skipOnError does.
+    const countBoth = async (req: FastifyRequest, identity: string): Promise<Verdict[]> => {
+      try {
+        const { first, second } = await pairs!({ key: keyOf('ip', normalizeIP(req.ip)), max: limits.perIp }, { key: keyOf('identity', identity), max: limits.perIdentity }, windowMs);
+        const verdict = (kind: LimitKind, c: { current: number; ttl: number }, max: number): Verdict => ({ kind, exceeded: c.current > max, ttlInSeconds: Math.ceil(c.ttl / 1000) });
+        return [verdict('ip', first, limits.perIp), ...(second ? [verdict('identity', second, limits.perIdentity)] : [])];
+      } catch (err) {
+        req.log.warn({ error: err instanceof Error ? err.message : String(err) }, 'rate limit: counting failed, request let through');
+        return [];
+      }
+    };
+    const countEach = async (req: FastifyRequest, identity: string | undefined): Promise<Verdict[]> => {
       const checks: [LimitKind, typeof byIp][] = [['ip', byIp]];
-      if (options.identity?.(req) !== undefined) checks.push(['identity', byIdentity]);
-      for (const [limitKind, limit] of checks) {
+      if (identity !== undefined) checks.push(['identity', byIdentity]);
+      const verdicts: Verdict[] = [];
+      for (const [kind, limit] of checks) {
         if (!limit) continue;
         const result = await limit(req);
-        if (result.isAllowed || !result.isExceeded) continue;
+        const exceeded = !result.isAllowed && result.isExceeded;
+        verdicts.push({ kind, exceeded, ttlInSeconds: result.isAllowed ? 0 : result.ttlInSeconds });
+        if (exceeded) break;
+      }
+      return verdicts;
+    };
+
+    return async (req, reply) => {
+      const identity = options.identity?.(req);
+      const verdicts = pairs && byIp && byIdentity && identity !== undefined ? await countBoth(req, identity) : await countEach(req, identity);
+      for (const { kind: limitKind, exceeded, ttlInSeconds } of verdicts) {
+        if (!exceeded) continue;
         refused.inc({ route, kind: limitKind });
         req.log.warn({ route, kind: limitKind, ip: req.ip }, 'rate limit reached');
-        const retryAfter = Math.max(1, result.ttlInSeconds);
+        const retryAfter = Math.max(1, ttlInSeconds);
         reply.header('retry-after', String(retryAfter));
         if (options.refuse) return options.refuse(req, reply, retryAfter);
         throw new AppError('too_many', `too many attempts from here; try again in ${retryAfter} s`, undefined, { messageId: 'error.rate_limited', reason: 'rate_limited' });

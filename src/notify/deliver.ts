@@ -3,8 +3,8 @@ import type { Clock } from '../platform/clock.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { Sealer } from '../platform/sealing.ts';
 import { afterFailure, type RetryPolicy } from './backoff.ts';
-import { PermanentDeliveryError, type Channels } from './channel.ts';
-import { claimDue, failExhausted, markFailed, markRetry, markSent, type ClaimedMessage } from './delivery-store.ts';
+import { PermanentDeliveryError, type Channel, type Channels, type OutgoingMessage } from './channel.ts';
+import { markFailed, markRetry, markSentMany, sweepAndClaimDue, type ClaimedMessage } from './delivery-store.ts';
 
 export type DeliveryLog = Pick<BaseLogger, 'info' | 'warn' | 'error'>;
 
@@ -26,18 +26,70 @@ export interface BatchReport {
 }
 
 /**
- * One round of the delivery worker: gives up exhausted messages, claims a batch of due ones
- * and sends them concurrently. Safe to run in many processes at once (see `claimDue`).
+ * One round of the delivery worker: gives up exhausted messages and claims a batch of due ones
+ * (one statement), sends them concurrently — the messages of channels that share a `sendMany`
+ * in one call — and records the sent ones in one statement. Safe to run in many processes at
+ * once (see `claimDue`).
  */
 export async function deliverDue(deps: DeliveryDeps): Promise<BatchReport> {
   const { db, clock, settings } = deps;
-  await failExhausted(db, clock.now(), settings.maxAttempts);
-  const claimed = await claimDue(db, clock.now(), settings.leaseMs, settings.maxAttempts, settings.batchSize);
+  const claimed = await sweepAndClaimDue(db, clock.now(), settings.leaseMs, settings.maxAttempts, settings.batchSize);
   const outcomes: Record<Outcome, number> = { sent: 0, retry: 0, failed: 0, lease_lost: 0 };
+  const ready: { message: ClaimedMessage; outgoing: OutgoingMessage }[] = [];
+  const early: Promise<Outcome>[] = [];
+  for (const message of claimed) {
+    const outgoing = opened(deps, message);
+    if (outgoing) ready.push({ message, outgoing });
+    else early.push(giveUpUnopenable(deps, message));
+  }
+  // Group by how the message goes: a shared `sendMany` takes its whole group at once.
+  const groups = new Map<Channel | NonNullable<Channel['sendMany']>, typeof ready>();
+  for (const r of ready) {
+    const channel = deps.channels[r.message.channel];
+    const key = channel.sendMany ?? channel;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const sent: { message: ClaimedMessage; providerId: string }[] = [];
+  const sending = [...groups].map(async ([key, group]): Promise<Outcome[]> => {
+    if (typeof key === 'function') {
+      try {
+        const ids = await key(group.map((g) => g.outgoing));
+        group.forEach((g, i) => sent.push({ message: g.message, providerId: ids[i]!.providerId }));
+        return [];
+      } catch (err) {
+        return Promise.all(group.map((g) => recordFailure(deps, g.message, err)));
+      }
+    }
+    const each = await Promise.allSettled(
+      group.map(async (g) => {
+        try {
+          sent.push({ message: g.message, providerId: (await key.send(g.outgoing)).providerId });
+          return undefined;
+        } catch (err) {
+          return recordFailure(deps, g.message, err);
+        }
+      }),
+    );
+    const failure = each.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    return each.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+  });
   // allSettled, not all: when recording one outcome fails (the database went away), the other
   // sends still finish before the round reports the error, so stopping never cuts one short.
-  const results = await Promise.allSettled(claimed.map((m) => deliverOne(deps, m)));
-  for (const r of results) if (r.status === 'fulfilled') outcomes[r.value] += 1;
+  const results = await Promise.allSettled([...early.map(async (p) => [await p]), ...sending]);
+  for (const r of results) if (r.status === 'fulfilled') for (const o of r.value) outcomes[o] += 1;
+  if (sent.length > 0) {
+    const recorded = await markSentMany(db, sent, clock.now());
+    for (const { message, providerId } of sent) {
+      if (recorded.has(message.id)) {
+        deps.log.info({ ...about(message), providerId }, 'message delivered');
+        outcomes.sent += 1;
+      } else {
+        deps.log.warn({ ...about(message), providerId }, 'message delivered after its lease ran out');
+        outcomes.lease_lost += 1;
+      }
+    }
+  }
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
   return { claimed: claimed.length, outcomes };
@@ -46,37 +98,21 @@ export async function deliverDue(deps: DeliveryDeps): Promise<BatchReport> {
 // What a log line says about a message: never its body nor its recipient.
 const about = (m: ClaimedMessage) => ({ outboxId: m.id, channel: m.channel, template: m.template, attempt: m.attempts });
 
-/** Opens, sends and records one claimed message. */
-async function deliverOne(deps: DeliveryDeps, message: ClaimedMessage): Promise<Outcome> {
-  const { db, clock, log } = deps;
-  let body: string;
+/** The message as its channel takes it, its body opened; undefined when the body will never open. */
+function opened(deps: DeliveryDeps, message: ClaimedMessage): OutgoingMessage | undefined {
   try {
     if (message.body === null) throw new Error('no body');
-    body = deps.sealer.open(message.body);
+    const body = deps.sealer.open(message.body);
+    return { id: message.id, to: message.recipient, subject: message.subject, body, channel: message.channel, ...(message.cc && message.cc.length > 0 ? { cc: message.cc } : {}) };
   } catch {
-    // A body sealed under another key (or altered) will never open: retrying cannot help.
-    log.error(about(message), 'message body cannot be opened; giving up');
-    return (await markFailed(db, message, 'sealed body cannot be opened')) ? 'failed' : 'lease_lost';
+    return undefined;
   }
+}
 
-  let providerId: string;
-  try {
-    ({ providerId } = await deps.channels[message.channel].send({
-      id: message.id,
-      to: message.recipient,
-      subject: message.subject,
-      body,
-      ...(message.cc && message.cc.length > 0 ? { cc: message.cc } : {}),
-    }));
-  } catch (err) {
-    return recordFailure(deps, message, err);
-  }
-  if (await markSent(db, message, providerId, clock.now())) {
-    log.info({ ...about(message), providerId }, 'message delivered');
-    return 'sent';
-  }
-  log.warn({ ...about(message), providerId }, 'message delivered after its lease ran out');
-  return 'lease_lost';
+// A body sealed under another key (or altered) will never open: retrying cannot help.
+async function giveUpUnopenable(deps: DeliveryDeps, message: ClaimedMessage): Promise<Outcome> {
+  deps.log.error(about(message), 'message body cannot be opened; giving up');
+  return (await markFailed(deps.db, message, 'sealed body cannot be opened')) ? 'failed' : 'lease_lost';
 }
 
 async function recordFailure(deps: DeliveryDeps, message: ClaimedMessage, err: unknown): Promise<Outcome> {

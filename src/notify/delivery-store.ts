@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db } from '../platform/db/database.ts';
 import type { OutboxMessage, OutboxTable } from '../platform/db/schema.ts';
 
@@ -12,6 +12,20 @@ export type ClaimedMessage = OutboxMessage;
  * commits on its own so the lease is visible to every other worker before anything is sent.
  */
 export async function claimDue(db: Db, now: Date, leaseMs: number, maxAttempts: number, limit: number): Promise<ClaimedMessage[]> {
+  return claim(db, db, now, leaseMs, maxAttempts, limit).execute();
+}
+
+/**
+ * `failExhausted` and then `claimDue`, in one statement (a data-modifying CTE): the worker's
+ * round. The two touch disjoint rows (attempts at the limit, attempts below it), so the one
+ * snapshot they share decides nothing differently from two statements in a row.
+ */
+export async function sweepAndClaimDue(db: Db, now: Date, leaseMs: number, maxAttempts: number, limit: number): Promise<ClaimedMessage[]> {
+  return claim(db.with('exhausted', (qb) => exhaustedUpdate(qb, now, maxAttempts)), db, now, leaseMs, maxAttempts, limit).execute();
+}
+
+// `top` writes (with the sweep's CTE, when there is one); the subquery comes from `db` alone.
+function claim(top: Pick<Db, 'updateTable'>, db: Db, now: Date, leaseMs: number, maxAttempts: number, limit: number) {
   const due = db
     .selectFrom('outbox')
     .select('id')
@@ -27,12 +41,11 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, maxAttempts: 
     .limit(limit)
     .forUpdate()
     .skipLocked();
-  return db
+  return top
     .updateTable('outbox')
     .set((eb) => ({ status: 'sending', attempts: eb('attempts', '+', 1), locked_until: new Date(now.getTime() + leaseMs) }))
     .where('id', 'in', due)
-    .returningAll()
-    .execute();
+    .returningAll();
 }
 
 /**
@@ -41,20 +54,38 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, maxAttempts: 
  * pending ones left over after `maxAttempts` was lowered. Their sealed body is dropped.
  */
 export async function failExhausted(db: Db, now: Date, maxAttempts: number): Promise<number> {
-  const result = await db
+  const result = await exhaustedUpdate(db, now, maxAttempts).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+function exhaustedUpdate(db: Pick<Db, 'updateTable'>, now: Date, maxAttempts: number) {
+  return db
     .updateTable('outbox')
     .set({ status: 'failed', body: null, locked_until: null, last_error: 'no attempts left' })
     .where('attempts', '>=', maxAttempts)
     .where((eb) =>
       eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'sending'), eb('locked_until', '<=', now)])]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    );
 }
 
 /** Records a delivery and drops the sealed body (the one-time code it carried). */
 export async function markSent(db: Db, message: ClaimedMessage, providerId: string, now: Date): Promise<boolean> {
   return update(db, message, { status: 'sent', provider_id: providerId, sent_at: now, body: null, locked_until: null, last_error: null });
+}
+
+/**
+ * `markSent` for several messages in one statement: each recorded only while this worker still
+ * holds its lease (same status and attempt number). Returns the ids it recorded.
+ */
+export async function markSentMany(db: Db, sent: readonly { message: ClaimedMessage; providerId: string }[], now: Date): Promise<Set<number>> {
+  if (sent.length === 0) return new Set();
+  const rows = sent.map(({ message, providerId }) => sql`(${message.id}::bigint, ${message.attempts}::int, ${providerId}::text)`);
+  const result = await sql<{ id: number | string }>`
+    update outbox set status = 'sent', provider_id = v.provider_id, sent_at = ${now}::timestamptz, body = null, locked_until = null, last_error = null
+    from (values ${sql.join(rows)}) as v(id, attempts, provider_id)
+    where outbox.id = v.id and outbox.status = 'sending' and outbox.attempts = v.attempts
+    returning outbox.id`.execute(db);
+  return new Set(result.rows.map((r) => Number(r.id)));
 }
 
 /** Puts a message back in the queue for another attempt at `nextAttemptAt`. */

@@ -4,7 +4,8 @@ import type { LimitsConfig } from '../config/config.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Tx } from '../platform/db/database.ts';
 import type { Sealer } from '../platform/sealing.ts';
-import { assertSmsAllowed } from './rate-limit.ts';
+import { sql } from 'kysely';
+import { lockSmsKeys, refuseOverLimit, smsCounts } from './rate-limit.ts';
 import { normaliseRecipient } from './recipient.ts';
 import { renderMessage, templateChannel, type ChannelName, type TemplateId, type TemplateParams } from './templates.ts';
 
@@ -78,12 +79,34 @@ export async function enqueueMessages(tx: Tx, deps: EnqueueDeps, messages: reado
     };
   });
   if (rows.length === 0) return [];
-  for (const row of rows) {
-    if (row.channel === 'sms') await assertSmsAllowed(tx, { recipient: row.recipient, customerId: row.customer_id, now, perHour: deps.config.limits.smsPerCustomerPerHour });
+  const sms = rows.find((row) => row.channel === 'sms');
+  if (!sms) {
+    // Ids come from the sequence in the order of the values; sorted, they are in the order of `messages`.
+    const ids = await tx.insertInto('outbox').values(rows).returning('id').execute();
+    return ids.sort((a, b) => a.id - b.id);
   }
-  // Ids come from the sequence in the order of the values; sorted, they are in the order of `messages`.
-  const ids = await tx.insertInto('outbox').values(rows).returning('id').execute();
-  return ids.sort((a, b) => a.id - b.id);
+  // The SMS rate limit (`assertSmsAllowed`): its locks, then one statement that counts and,
+  // within the limit, inserts — its snapshot, taken after the locks, sees every SMS of the
+  // transactions that held them before.
+  const perHour = deps.config.limits.smsPerCustomerPerHour;
+  const check = { recipient: sms.recipient, customerId: sms.customer_id, now, perHour };
+  await lockSmsKeys(tx, check);
+  const values = rows.map(
+    (r) =>
+      sql`(${r.channel}::text, ${r.recipient}::text, ${r.template}::text, ${r.locale}::text, ${r.subject}::text, ${r.body}::text, ${r.customer_id}::uuid, ${r.created_at}::timestamptz, ${r.next_attempt_at}::timestamptz)`,
+  );
+  const { rows: [result] } = await sql<{ perPhone: number; perCustomer: number; ids: number[] | string }>`
+    with counts as (${smsCounts(tx, check)}), inserted as (
+      insert into outbox (channel, recipient, template, locale, subject, body, customer_id, created_at, next_attempt_at)
+      select v.* from (values ${sql.join(values)}) as v(channel, recipient, template, locale, subject, body, customer_id, created_at, next_attempt_at), counts
+      where counts."perPhone" < ${perHour}::int and counts."perCustomer" < ${perHour}::int
+      returning id
+    )
+    select counts."perPhone", counts."perCustomer", coalesce((select json_agg(id order by id) from inserted), '[]'::json) as ids from counts`.execute(tx);
+  refuseOverLimit(result!, perHour);
+  const ids = typeof result!.ids === 'string' ? (JSON.parse(result!.ids) as number[]) : result!.ids;
+  // Ids come from the sequence in the order of the values; sorted (json_agg's order), they are in the order of `messages`.
+  return ids.map((id) => ({ id: Number(id) }));
 }
 
 export interface ComposedEmail {

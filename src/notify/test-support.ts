@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../platform/db/database.ts';
 import type { Services } from '../platform/services.ts';
 import type { Channel, Channels, OutgoingMessage } from './channel.ts';
-import { devSinkChannel } from './channels/dev-sink.ts';
+import { devSinkChannels } from './channels/dev-sink.ts';
 import type { DeliveryDeps, DeliveryLog } from './deliver.ts';
 
 /** Helpers for the notification tests (imported only by `*.test.ts`). */
@@ -57,14 +57,15 @@ export function countingChannel(inner: Channel, failures = 0, delayMs = 0): Chan
 /** Delivery dependencies for a test: dev sinks unless channels are given, settings from the config. */
 export function testDeliveryDeps(services: Services, channels?: Partial<Channels>, log: DeliveryLog = recordingLog()): DeliveryDeps {
   const n = services.config.notify;
+  const dev = devSinkChannels(services.db, services.clock);
   return {
     db: services.db,
     clock: services.clock,
     sealer: services.sealer,
     log,
     channels: {
-      email: channels?.email ?? devSinkChannel(services.db, services.clock, 'email'),
-      sms: channels?.sms ?? devSinkChannel(services.db, services.clock, 'sms'),
+      email: channels?.email ?? dev.email,
+      sms: channels?.sms ?? dev.sms,
     },
     settings: {
       maxAttempts: n.maxAttempts,

@@ -3,9 +3,10 @@ import { describeEachDatabase, freshDatabase, openTestDatabase, testServices, ty
 import type { ManualClock } from '../platform/clock.ts';
 import type { Services } from '../platform/services.ts';
 import { PermanentDeliveryError } from './channel.ts';
-import { devSinkChannel } from './channels/dev-sink.ts';
+import { devSinkChannel, devSinkChannels } from './channels/dev-sink.ts';
+import type { Channels } from './channel.ts';
 import { deliverDue } from './deliver.ts';
-import { claimDue, markSent } from './delivery-store.ts';
+import { claimDue, markSent, markSentMany } from './delivery-store.ts';
 import { enqueueMessage } from './outbox.ts';
 import { countingChannel, recordingLog, testDeliveryDeps } from './test-support.ts';
 import { runDeliveryLoop, startNotificationWorker } from './worker.ts';
@@ -37,6 +38,55 @@ describeEachDatabase('notification worker', (backend) => {
     });
     await services.db.deleteFrom('dev_messages').execute();
     await services.db.deleteFrom('outbox').execute();
+  });
+
+  it('delivers a round of SMS and email through the shared dev sink in one call, each row with its channel, all recorded sent', async () => {
+    const a = await enqueueSms('+34600111333');
+    const b = await enqueueSms('+34600111444');
+    const email = await services.db.transaction().execute((tx) =>
+      enqueueMessage(tx, services, { channel: 'email', to: 'ana@example.test', template: 'email.user_code', locale: 'en', params: { name: 'Ana', userCode: 'U1' } }),
+    );
+    const dev = devSinkChannels(services.db, services.clock);
+    let calls = 0;
+    const batched = async (messages: Parameters<NonNullable<Channels['sms']['sendMany']>>[0]) => {
+      calls++;
+      return dev.sms.sendMany!(messages);
+    };
+    const channels: Channels = { sms: { ...dev.sms, sendMany: batched }, email: { ...dev.email, sendMany: batched } };
+    expect(await deliverDue(testDeliveryDeps(services, channels))).toMatchObject({ claimed: 3, outcomes: { sent: 3 } });
+    expect(calls).toBe(1);
+    const rows = await services.db.selectFrom('dev_messages').select(['outbox_id', 'channel']).orderBy('outbox_id').execute();
+    expect(rows).toEqual([
+      { outbox_id: a.id, channel: 'sms' },
+      { outbox_id: b.id, channel: 'sms' },
+      { outbox_id: email.id, channel: 'email' },
+    ]);
+    for (const id of [a.id, b.id, email.id]) expect(await row(id)).toMatchObject({ status: 'sent', provider_id: `dev-${id}`, body: null });
+  });
+
+  it('a batch the channel refuses is put back, every message of it, for another attempt', async () => {
+    const a = await enqueueSms('+34600111555');
+    const b = await enqueueSms('+34600111666');
+    const refusing = async () => {
+      throw new Error('provider down');
+    };
+    const dev = devSinkChannels(services.db, services.clock);
+    const channels: Channels = { sms: { ...dev.sms, sendMany: refusing }, email: { ...dev.email, sendMany: refusing } };
+    expect((await deliverDue(testDeliveryDeps(services, channels))).outcomes).toMatchObject({ retry: 2, sent: 0 });
+    for (const id of [a.id, b.id]) expect(await row(id)).toMatchObject({ status: 'pending', attempts: 1, last_error: 'Error: provider down' });
+    expect(await devCount()).toBe(0);
+  });
+
+  it('records sent, in one statement, only the messages whose lease the worker still holds', async () => {
+    const a = await enqueueSms('+34600111777');
+    const s = services.config.notify;
+    const [stale] = await claimDue(services.db, services.clock.now(), s.leaseMs, s.maxAttempts, 10);
+    services.clock.advance(s.leaseMs);
+    const [fresh] = await claimDue(services.db, services.clock.now(), s.leaseMs, s.maxAttempts, 10);
+    const recorded = await markSentMany(services.db, [{ message: stale!, providerId: 'stale' }, { message: fresh!, providerId: 'fresh' }], services.clock.now());
+    expect([...recorded]).toEqual([a.id]);
+    expect(await row(a.id)).toMatchObject({ status: 'sent', provider_id: 'fresh', attempts: 2 });
+    expect(await markSentMany(services.db, [{ message: stale!, providerId: 'stale' }], services.clock.now())).toEqual(new Set());
   });
 
   it('a worker killed between claim and send loses nothing: after the lease another delivers it, once', async () => {

@@ -1,13 +1,11 @@
 import { appendAudit } from '../audit/audit.ts';
-import { newestCodeExpired, verifyCode } from '../customers/codes-store.ts';
-import { getCustomerWithStanding } from '../customers/standing-store.ts';
 import { newTemporaryPassword } from '../customers/temporary-password.ts';
 import { onlyBranchCanHelp } from './branch.ts';
 import { deliverCredentials, type Delivered } from './credentials.ts';
 import type { RecoveryDeps } from './deps.ts';
 import { refusal } from './errors.ts';
 import { attemptsLeft, codeOutcome, gate } from './flow.ts';
-import { countCodeAttempt, findFlow, setStep } from './flows-store.ts';
+import { findFlow, lockFlowWithCustomer, setStep, tryFlowCode } from './flows-store.ts';
 import { cleanCode } from './input.ts';
 import { transactionWithRetry } from '../platform/db/retry.ts';
 
@@ -33,16 +31,23 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
   const temporary = live ? await newTemporaryPassword() : undefined;
   const settled = await transactionWithRetry(deps.db, async (tx): Promise<Settled> => {
     const now = deps.clock.now();
-    const flow = await findFlow(tx, deps.hasher, token, true);
+    // The flow locked and its customer read with it (one statement): whether a right code
+    // completes the flow is known before the code is tried.
+    const found = await lockFlowWithCustomer(tx, deps.hasher, token);
+    const flow = found?.flow;
     const refused = gate(flow && { step: flow.step, expiresAt: flow.expires_at }, 'confirm', now);
     if (refused || !flow) return { kind: 'refuse', error: refusal(refused ?? 'wrong_step') };
-    const subject = `flow:${flow.id}`;
-    // A code that ran out of time is no guess: the flow keeps its tries (a flow of nobody has
-    // an unsent code of its own, so it answers alike).
-    if (await newestCodeExpired(tx, 'recovery', subject, now)) return { kind: 'refuse', error: refusal('expired_code', { attemptsLeft: attemptsLeft(flow.code_attempts, max) }) };
-    const attempts = await countCodeAttempt(tx, flow.id, max, now);
-    if (attempts === undefined) return { kind: 'refuse', error: refusal('too_many_attempts') };
-    const check = await verifyCode(tx, deps, { purpose: 'recovery', subject, code: cleanCode(code) });
+    const customer = found.customer;
+    // A block may have been set since step 1 (the contact centre works 24/7).
+    const why = customer ? onlyBranchCanHelp(customer) : null;
+    // One statement: a code that ran out of time is no guess (the flow keeps its tries; a flow
+    // of nobody has an unsent code of its own, so it answers alike); else the attempt is counted
+    // on the flow and on the code before the comparison, and a right code is consumed (and
+    // completes the flow when nothing sends the customer to a branch).
+    const tried = await tryFlowCode(tx, deps, { flowId: flow.id, code: cleanCode(code), max, completes: customer !== undefined && why === null });
+    if (tried.kind === 'expired') return { kind: 'refuse', error: refusal('expired_code', { attemptsLeft: attemptsLeft(flow.code_attempts, max) }) };
+    if (tried.kind === 'no_more_attempts') return { kind: 'refuse', error: refusal('too_many_attempts') };
+    const { attempts, check } = tried;
     const outcome = codeOutcome(check, flow.customer_id !== null, attempts, max);
     const audit = { at: now, actor: 'web', customerId: flow.customer_id, subject: 'recovery' };
     if (outcome === 'failed') {
@@ -51,16 +56,13 @@ export async function confirmRecovery(deps: RecoveryDeps, token: string | undefi
       return { kind: 'refuse', error: refusal('too_many_attempts') };
     }
     if (outcome !== 'done') return { kind: 'refuse', error: refusal(outcome === 'expired_code' ? 'expired_code' : 'invalid_code', { attemptsLeft: attemptsLeft(attempts, max) }) };
-    const customer = (await getCustomerWithStanding(tx, flow.customer_id!))!;
-    // A block may have been set since step 1 (the contact centre works 24/7).
-    const why = onlyBranchCanHelp(customer);
-    if (why) {
+    if (why || !customer) {
       await setStep(tx, flow.id, 'failed', now);
       await appendAudit(tx, { ...audit, action: 'recovery.referred_to_branch', details: { flow: flow.id, reason: why } });
       return { kind: 'answer', result: { step: 'visit_branch' } };
     }
+    if (!tried.completed) throw new Error('a right code of a verified flow did not complete it');
     const delivered = await deliverCredentials(tx, deps, customer, flow.id, temporary ?? (await newTemporaryPassword()));
-    await setStep(tx, flow.id, 'done', now);
     return { kind: 'answer', result: { step: 'done', ...delivered } };
   });
   if (settled.kind === 'refuse') throw settled.error;

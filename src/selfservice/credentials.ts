@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit.ts';
 import { liftBlocks } from '../customers/blocks-store.ts';
-import { resetPasswordFailures, setPassword } from '../customers/credentials-store.ts';
+import { setPassword } from '../customers/credentials-store.ts';
 import { maskEmail, maskPhone } from '../customers/mask.ts';
 import type { TemporaryPassword } from '../customers/temporary-password.ts';
 import { enqueueMessages } from '../notify/outbox.ts';
@@ -38,8 +38,8 @@ export async function deliverCredentials(tx: Tx, deps: RecoveryDeps, customer: C
     { ...base, channel: 'email', to: email, template: 'email.user_code', params: { name: customer.name, userCode } },
   ]);
   await liftBlocks(tx, deps, { customerId: customer.id, target: 'access', channel: 'web', by: 'web' });
-  await resetPasswordFailures(tx, deps, customer.id, 'web');
-  await setPassword(tx, deps, customer.id, hash, { temporary: true, expiresAt: new Date(now.getTime() + ttl * 1000), by: 'web' });
+  // The failed-login count cleared (and audited when it was not zero) with the password set.
+  await setPassword(tx, deps, customer.id, hash, { temporary: true, expiresAt: new Date(now.getTime() + ttl * 1000), by: 'web', auditFailuresReset: true });
   // Recovery is when a takeover is suspected: every open online-banking session ends (ASVS 5.0 7.4.3).
   await endCustomerSessions(tx, deps, customer.id, 'credentials_recovered');
   await appendAudit(tx, { at: now, actor: 'web', action: 'recovery.completed', customerId: customer.id, subject: 'recovery', details: { flow: flowId } });

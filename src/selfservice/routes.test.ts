@@ -232,6 +232,45 @@ describeEachDatabase('recovery API', (backend) => {
     expect((await b.confirm(second)).json()).toMatchObject({ step: 'done' });
   });
 
+  it('counts a wrong code once on the flow and once on the code, and consumes the right one', async () => {
+    const b = r.browser();
+    await b.start({ document: doc(), pan: h.pan, pin: h.pin });
+    const code = await smsCode(r.services, h.customer.mobile!);
+    expect((await b.confirm(code === '000000' ? '111111' : '000000')).json()).toMatchObject({ reason: 'invalid_code', details: { attemptsLeft: 2 } });
+    const flows = r.services.db.withTables<SelfserviceTables>();
+    const flow = await flows.selectFrom('recovery_flows').select(['id', 'code_attempts', 'step']).where('customer_id', '=', h.customer.id).executeTakeFirstOrThrow();
+    const codeRow = () => r.services.db.selectFrom('one_time_codes').select(['attempts', 'consumed_at']).where('subject', '=', `flow:${flow.id}`).executeTakeFirstOrThrow();
+    expect(flow).toMatchObject({ code_attempts: 1, step: 'code_sent' });
+    expect(await codeRow()).toMatchObject({ attempts: 1, consumed_at: null });
+    expect((await b.confirm(code)).json()).toMatchObject({ step: 'done' });
+    expect(await flows.selectFrom('recovery_flows').select(['code_attempts', 'step']).where('id', '=', flow.id).executeTakeFirstOrThrow()).toEqual({ code_attempts: 2, step: 'done' });
+    expect((await codeRow()).consumed_at).not.toBeNull();
+  });
+
+  it('completes a flow once when two tabs send the right code at the same time', async () => {
+    const first = r.browser();
+    await first.start({ document: doc(), pan: h.pan, pin: h.pin });
+    const code = await smsCode(r.services, h.customer.mobile!);
+    const second = r.browser();
+    (second as unknown as { cookies: Map<string, string> }).cookies.set(RECOVERY_COOKIE, first.cookie(RECOVERY_COOKIE)!);
+    await second.request('GET', '/api/csrf');
+    const answers = await Promise.all([first.confirm(code), second.confirm(code)]);
+    expect(answers.map((a) => a.json<{ step?: string; reason?: string }>().step ?? a.json<{ reason?: string }>().reason).sort()).toEqual(['done', 'flow_done']);
+    // One temporary password: the credentials went out once.
+    expect(await delivered(r.services, h.customer.mobile!)).toHaveLength(2);
+  });
+
+  it('sends the customer to the branch when a block came after the code was sent, and fails the flow', async () => {
+    const b = r.browser();
+    await b.start({ document: doc(), pan: h.pan, pin: h.pin });
+    const code = await smsCode(r.services, h.customer.mobile!);
+    await createBlock(r.services.db, r.services, { customerId: h.customer.id, target: 'access', origin: 'contact_centre', reason: 'fraud alert', by: 'agent:test' });
+    expect((await b.confirm(code)).json()).toEqual({ step: 'visit_branch' });
+    const flows = r.services.db.withTables<SelfserviceTables>();
+    expect((await flows.selectFrom('recovery_flows').select('step').where('customer_id', '=', h.customer.id).executeTakeFirstOrThrow()).step).toBe('failed');
+    expect(await delivered(r.services, h.customer.mobile!)).toHaveLength(1);
+  });
+
   it('tells a second tab that the recovery was completed in the first, not that it expired', async () => {
     const first = r.browser();
     await first.start({ document: doc(), pan: h.pan, pin: h.pin });

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/audit.ts';
-import { checkCardPin, findCardByPan } from '../customers/cards-store.ts';
+import { checkCardPinOf } from '../customers/cards-store.ts';
 import { issueCode } from '../customers/codes-store.ts';
 import { findCustomerWithStanding } from '../customers/standing-store.ts';
 import { enqueueMessage } from '../notify/outbox.ts';
@@ -39,9 +39,9 @@ export async function startRecovery(deps: RecoveryDeps, input: StartInput, captc
   }
   return transactionWithRetry(deps.db, async (tx) => {
     const customer = await findCustomerWithStanding(tx, data.documentType, data.document);
-    const card = await findCardByPan(tx, deps.hasher, data.pan);
-    const cardId = card && customer && card.customer_id === customer.id ? card.id : NOBODY;
-    const pin = await checkCardPin(tx, deps, { customerId: customer?.id ?? NOBODY, last4: data.last4, pin: data.pin, cardId, by: 'web' });
+    // The customer's card with this number, locked and its PIN checked (one statement); none
+    // (someone else's card, an unknown number or document) costs a dummy verification alike.
+    const { check: pin, cardId } = await checkCardPinOf(tx, deps, { customerId: customer?.id ?? NOBODY, last4: data.last4, pin: data.pin, pan: data.pan, by: 'web' });
     const verified = customer !== undefined && pin === 'ok' ? customer : undefined;
     const failed = [...(customer ? [] : ['document']), ...(pin === 'ok' ? [] : [pin === 'blocked' ? 'card_blocked' : 'card'])];
     const audit = { at: now, actor: 'web', customerId: customer?.id ?? null, subject: 'recovery' };
@@ -56,7 +56,8 @@ export async function startRecovery(deps: RecoveryDeps, input: StartInput, captc
     const expiresAt = flowExpiry(now, deps.config.web.recoveryFlowTtlSeconds);
     const { flow, token } = await createFlow(tx, deps.hasher, { customerId: verified?.id ?? null, cardId: verified ? cardId : null, step: 'code_sent', lastCodeAt: now, now, expiresAt });
     const subject = `flow:${flow.id}`;
-    const issued = await issueCode(tx, deps, { purpose: 'recovery', subject, customerId: verified?.id ?? null, maxAttempts: deps.config.web.recoveryCodeAttempts });
+    // The flow is this transaction's own, uncommitted: its code needs no lock against others.
+    const issued = await issueCode(tx, deps, { purpose: 'recovery', subject, customerId: verified?.id ?? null, maxAttempts: deps.config.web.recoveryCodeAttempts, subjectIsNew: true });
     if (verified) {
       const minutes = Math.round((issued.expiresAt.getTime() - now.getTime()) / 60_000);
       await enqueueMessage(tx, deps, { channel: 'sms', to: verified.mobile!, template: 'sms.code.recovery', customer: verified, params: { code: issued.code, minutes } });

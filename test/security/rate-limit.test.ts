@@ -193,6 +193,23 @@ describeEachDatabase('security: two instances share the PostgreSQL rate-limit st
   }, 90_000);
 });
 
+describeEachDatabase('security: the PostgreSQL store counts address and identity in one statement (finding 8)', (backend) => {
+  it('a request the address limit refuses does not count against the identity it names', async () => {
+    const rig = await openRig(backend, { 'rateLimit.store': 'postgres', 'rateLimit.login': { perIp: 2, perIdentity: 3 } }, { demo: false });
+    try {
+      const x = new Client(rig.app, '198.51.100.210');
+      expect(statuses([await login(x, 'PAIRVICTIM'), await login(x, 'PAIRVICTIM'), await login(x, 'PAIRVICTIM')])).toEqual([401, 401, 429]);
+      // Two counted against the identity, not three: a third address-allowed try is still checked, the fourth refused.
+      expect((await login(new Client(rig.app, '198.51.100.211'), 'PAIRVICTIM')).status).toBe(401);
+      expect((await login(new Client(rig.app, '198.51.100.212'), 'PAIRVICTIM')).status).toBe(429);
+      expect(await metric(rig.app, 'login', 'ip')).toBe(1);
+      expect(await metric(rig.app, 'login', 'identity')).toBe(1);
+    } finally {
+      await rig.close();
+    }
+  }, 90_000);
+});
+
 const redisUrl = testRedisUrl();
 describe.skipIf(!redisUrl)('security: two instances share the Redis rate-limit store (finding 8)', () => {
   it('the count is shared through Redis', async () => {

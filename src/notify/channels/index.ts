@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Channels } from '../channel.ts';
-import { devSinkChannel } from './dev-sink.ts';
+import { devSinkChannels } from './dev-sink.ts';
 import { smtpChannel } from './smtp.ts';
 import { twilioChannel } from './twilio.ts';
 
@@ -18,11 +18,13 @@ const required = (value: string | undefined, key: string): string => {
 /** The email and SMS channels the configuration selects (`notify.email`, `notify.sms`). */
 export function createChannels(notify: Config['notify'], db: Db, clock: Clock): Channels {
   const timeoutMs = deliveryTimeout(notify.leaseMs);
+  // Both dev sinks share one batch insert (see devSinkChannels).
+  const dev = devSinkChannels(db, clock);
   return {
     email:
       notify.email === 'smtp'
         ? smtpChannel({ url: required(notify.smtpUrl, 'smtpUrl'), from: notify.emailFrom, timeoutMs })
-        : devSinkChannel(db, clock, 'email'),
+        : dev.email,
     sms:
       notify.sms === 'twilio'
         ? twilioChannel({
@@ -32,6 +34,6 @@ export function createChannels(notify: Config['notify'], db: Db, clock: Clock): 
             apiBaseUrl: notify.twilioApiBaseUrl,
             timeoutMs,
           })
-        : devSinkChannel(db, clock, 'sms'),
+        : dev.sms,
   };
 }
