@@ -82,7 +82,7 @@ export interface IvrLoadResult {
 
 const MiB = 2 ** 20;
 /** Warm-up calls at once against each server before its measured runs. */
-const WARM_CALLS = 50;
+const WARM_CALLS = 200;
 /** Calls one line places at most in a run: the shortest call (7 turns) fits ⌈18 / 7⌉ = 3 times in two spans. */
 const CALLS_PER_LINE = 3;
 

@@ -34,3 +34,22 @@ describe('samePhone', () => {
     expect(samePhone('anonymous', 'anonymous')).toBe(false);
   });
 });
+
+describe('normalizePhone keeps its latest answers', () => {
+  it('answers a number asked again the same, frozen so no caller can change what others get', () => {
+    const first = normalizePhone('600 12 33 31');
+    expect(normalizePhone('600 12 33 31')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual({ ok: true, e164: '+34600123331', kind: 'mobile' });
+  });
+
+  it('keeps answers apart by default country', () => {
+    expect(normalizePhone('020 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958' });
+    expect(normalizePhone('020 7946 0958', 'ES').ok).toBe(false);
+  });
+
+  it('still answers right after many other numbers pushed the first ones out', () => {
+    for (let i = 0; i < 2500; i++) normalizePhone(`+3460${String(i).padStart(7, '0')}`);
+    expect(normalizePhone('600 12 33 31')).toEqual({ ok: true, e164: '+34600123331', kind: 'mobile' });
+  });
+});
