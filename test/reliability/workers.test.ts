@@ -54,18 +54,36 @@ function workerPids(primary: number): number[] {
     .sort((a, b) => a - b);
 }
 
-/** Which of `pids` holds the TCP socket whose local port is `port` on 127.0.0.1 (its database connection). */
+/**
+ * Which of `pids` holds the TCP socket whose local port is `port` (its database connection): the
+ * socket's inode from /proc/net/tcp or tcp6 (the row of a live socket: a closed one has inode 0),
+ * then the process with that inode among its file descriptors.
+ */
 function ownerOfPort(port: number, pids: number[]): number | undefined {
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  const row = readFileSync('/proc/net/tcp', 'utf8')
-    .split('\n')
-    .map((line) => line.trim().split(/\s+/))
-    .find((cols) => cols[1]?.endsWith(`:${hex}`));
-  const inode = row?.[9];
-  if (!inode) return undefined;
+  const inodes = new Set<string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      const cols = line.trim().split(/\s+/);
+      if (cols[1]?.endsWith(`:${hex}`) && cols[9] && cols[9] !== '0') inodes.add(`socket:[${cols[9]}]`);
+    }
+  }
+  if (inodes.size === 0) return undefined;
   return pids.find((pid) => {
     try {
-      return readdirSync(`/proc/${pid}/fd`).some((fd) => readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`);
+      return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
+        } catch {
+          return false; // closed meanwhile
+        }
+      });
     } catch {
       return false;
     }
@@ -149,7 +167,7 @@ describe.skipIf(!url)('serve --workers 2: a worker killed mid-call', () => {
       return rows.rows[0]?.port;
     };
     const port = await waitFor('the PIN turn waiting on its call', waiting, 10_000, log);
-    seen.victim = await waitFor('the worker playing the turn', () => ownerOfPort(port, seen.atStart), 5000, log);
+    seen.victim = await waitFor('the worker playing the turn', () => ownerOfPort(port, workerPids(server.pid)), 20_000, () => `${log()}\nworkers: ${workerPids(server.pid).join(', ')}; port ${port}`);
     process.kill(seen.victim, 'SIGKILL');
     seen.turnAtKill = await turn;
     await lock.query('rollback');
